@@ -1,0 +1,77 @@
+package dev.ssc.attest.intoto;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ssc.api.Bytes;
+import dev.ssc.api.SscFormatException;
+import dev.ssc.api.artifact.ResourceDescriptor;
+import dev.ssc.api.attestation.Statement;
+import dev.ssc.api.digest.DigestSet;
+import dev.ssc.api.json.JsonObject;
+import dev.ssc.api.json.JsonString;
+import java.util.Map;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+class StatementCodecTest {
+  @Test
+  void decodesTheSpecificationShape() throws Exception {
+    String json =
+        "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"name\":\"theSub\","
+            + "\"digest\":{\"alg1\":\"abc123\"}}],\"predicateType\":\"thePredicate\","
+            + "\"predicate\":{\"keyObj\":{\"subKey\":\"subVal\"}}}";
+    Statement s = StatementCodec.decode(Bytes.utf8(json), "s.json");
+    assertEquals("thePredicate", s.predicateType());
+    assertEquals("abc123", s.subjects().get(0).digest().toMap().get("alg1"));
+    assertEquals(json, StatementCodec.encode(s).toUtf8String());
+  }
+
+  @Test
+  void rejectsWrongTypeNamingThePointer() {
+    String json =
+        "{\"_type\":\"https://not-in-toto.io/Statement/v1\",\"subject\":[],\"predicateType\":\"p\"}";
+    SscFormatException e =
+        assertThrows(
+            SscFormatException.class, () -> StatementCodec.decode(Bytes.utf8(json), "s.json"));
+    assertTrue(e.getMessage().startsWith("s.json: /_type: "), e.getMessage());
+  }
+
+  @Test
+  void rejectsBadDigestNamingTheSubject() {
+    String json =
+        "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"digest\":{\"sha256\":\"abc\"}}],"
+            + "\"predicateType\":\"p\",\"predicate\":{}}";
+    SscFormatException e =
+        assertThrows(
+            SscFormatException.class, () -> StatementCodec.decode(Bytes.utf8(json), "s.json"));
+    assertTrue(e.getMessage().contains("/subject/0/digest"), e.getMessage());
+  }
+
+  @Property(tries = 200)
+  void statementJsonRoundTrips(@ForAll("statements") Statement statement) throws Exception {
+    assertEquals(statement, StatementCodec.decode(StatementCodec.encode(statement), "round trip"));
+  }
+
+  @Provide
+  Arbitrary<Statement> statements() {
+    Arbitrary<String> hex = Arbitraries.strings().withChars("0123456789abcdef").ofLength(64);
+    Arbitrary<String> text = Arbitraries.strings().ofMinLength(1).ofMaxLength(20);
+    Arbitrary<ResourceDescriptor> subject =
+        Combinators.combine(text, hex).as((n, h) -> ResourceDescriptor.of(n, DigestSet.sha256(h)));
+    return Combinators.combine(subject.list().ofMinSize(1).ofMaxSize(3), text, text, text)
+        .as(
+            (subjects, type, key, value) ->
+                Statement.builder()
+                    .addAllSubjects(subjects)
+                    .predicateType(type)
+                    .predicate(new JsonObject(Map.of(key, new JsonString(value))))
+                    .build());
+  }
+}
