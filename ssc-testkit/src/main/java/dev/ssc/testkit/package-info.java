@@ -1,0 +1,14 @@
+/**
+ * jqwik arbitraries for ssc's types, so organizations can property-test their policies and ssc's
+ * contracts.
+ *
+ * <p>Use the facade {@link dev.ssc.testkit.SscArbitraries}, or just write {@code @ForAll Digest d}:
+ * a jqwik {@code ArbitraryProvider} registered through {@code META-INF/services} supplies {@code
+ * Digest}, {@code DigestSet}, {@code ImageReference} and {@code Artifact}.
+ */
+@NullMarked
+@CheckReturnValue
+package dev.ssc.testkit;
+
+import com.google.errorprone.annotations.CheckReturnValue;
+import org.jspecify.annotations.NullMarked;
