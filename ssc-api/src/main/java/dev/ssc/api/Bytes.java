@@ -71,13 +71,21 @@ public final class Bytes {
   }
 
   /**
-   * Decodes standard (RFC 4648 section 4) base64 with padding.
+   * Decodes standard (RFC 4648 section 4) base64 with padding, in its canonical form only.
    *
-   * @throws IllegalArgumentException if {@code base64} is not valid standard base64
+   * <p>Unpadded input and input whose unused trailing bits are not zero (RFC 4648 section 3.5) are
+   * rejected, so one byte sequence has exactly one accepted encoding.
+   *
+   * @throws IllegalArgumentException if {@code base64} is not canonical standard base64
    */
   public static Bytes fromBase64(String base64) {
     requireNonNull(base64, "base64");
-    return new Bytes(Base64.getDecoder().decode(base64));
+    byte[] decoded = Base64.getDecoder().decode(base64);
+    if (!Base64.getEncoder().encodeToString(decoded).equals(base64)) {
+      throw new IllegalArgumentException(
+          "not canonical padded base64 (missing padding or non-zero trailing bits)");
+    }
+    return new Bytes(decoded);
   }
 
   /** The number of bytes. */
