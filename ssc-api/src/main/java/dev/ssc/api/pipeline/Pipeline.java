@@ -93,7 +93,7 @@ public final class Pipeline {
     return "Pipeline[" + name + ": " + String.join(", ", names) + "]";
   }
 
-  private static String checkName(String what, String name) {
+  static String checkName(String what, String name) {
     requireNonNull(name, what + " name");
     if (!NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(

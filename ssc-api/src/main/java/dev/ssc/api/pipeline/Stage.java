@@ -1,5 +1,7 @@
 package dev.ssc.api.pipeline;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 
 /**
@@ -13,15 +15,14 @@ import java.io.IOException;
  * <p>Implementations may be called from any thread but once per run.
  *
  * <pre>{@code
- * Stage unitTests = new Stage() {
- *   public String name() { return "unit-tests"; }
- *   public StageResult run(StageContext ctx) {
- *     Artifact jar = ctx.inputs().get("build").get(0);
- *     boolean passed = runTests(jar);
- *     return passed ? StageResult.succeeded() : StageResult.failed("3 tests failed");
- *   }
- * };
+ * Stage unitTests = Stage.of("unit-tests", ctx -> {
+ *   Artifact jar = ctx.inputsFrom("build").get(0);
+ *   boolean passed = runTests(jar);
+ *   return passed ? StageResult.succeeded() : StageResult.failed("3 tests failed");
+ * });
  * }</pre>
+ *
+ * <p>A stage with state or configuration of its own implements this interface instead.
  */
 public interface Stage {
   /** The stage name, unique within its pipeline: lowercase letters, digits and dashes. */
@@ -35,4 +36,26 @@ public interface Stage {
    * @throws InterruptedException if the run was interrupted
    */
   StageResult run(StageContext context) throws IOException, InterruptedException;
+
+  /**
+   * A stage called {@code name} that does {@code work}.
+   *
+   * @throws IllegalArgumentException unless the name is 1 to 63 lowercase letters, digits and
+   *     dashes, starting with a letter
+   */
+  static Stage of(String name, Work work) {
+    return new LambdaStage(Pipeline.checkName("stage", name), requireNonNull(work, "work"));
+  }
+
+  /** The work of a stage, for {@link #of}: the body of {@link Stage#run}. */
+  @FunctionalInterface
+  interface Work {
+    /**
+     * Does the stage's work.
+     *
+     * @throws IOException if the stage's I/O failed
+     * @throws InterruptedException if the run was interrupted
+     */
+    StageResult run(StageContext context) throws IOException, InterruptedException;
+  }
 }

@@ -21,6 +21,25 @@ public interface StageContext {
   /** The outputs of each stage this stage depends on, by stage name. */
   Map<String, List<Artifact>> inputs();
 
+  /**
+   * The outputs of {@code stage}, one of the stages this stage depends on.
+   *
+   * @throws IllegalArgumentException if this stage does not depend on {@code stage}
+   */
+  default List<Artifact> inputsFrom(String stage) {
+    List<Artifact> outputs = inputs().get(stage);
+    if (outputs == null) {
+      throw new IllegalArgumentException(
+          "stage '"
+              + stageName()
+              + "' does not depend on stage '"
+              + stage
+              + "'; it depends on "
+              + inputs().keySet());
+    }
+    return outputs;
+  }
+
   /** The run's parameters, such as the source repository and commit. */
   Map<String, String> parameters();
 

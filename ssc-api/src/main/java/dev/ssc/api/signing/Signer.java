@@ -5,7 +5,7 @@ import java.io.IOException;
 /**
  * Signs bytes with one private key: a key file, a KMS or an HSM.
  *
- * <p>The private key never leaves the implementation and never appears in {@link #toString()}, logs
+ * <p>The private key never leaves the implementation and never appears in {@code toString()}, logs
  * or exceptions. Implementations are thread-safe.
  */
 public interface Signer {
