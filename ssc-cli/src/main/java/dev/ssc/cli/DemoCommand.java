@@ -14,9 +14,11 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the end-to-end example: Acme's pipeline leaves signed evidence, the evidence is",
-      "verified, and three promotions to production are decided by Acme's policy, each with",
-      "its explanation. Writes the evidence, decisions and a summary to DIR."
+      "Run the end-to-end example of Acme's delivery chain.",
+      "",
+      "Acme's pipeline leaves signed evidence, the evidence is verified, and three",
+      "promotions to production are decided by Acme's policy, each with its",
+      "explanation. Writes the evidence, decisions and a summary to DIR."
     })
 final class DemoCommand implements Callable<Integer> {
   @Spec

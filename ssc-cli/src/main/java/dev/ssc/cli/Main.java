@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * The {@code ssc} command.
@@ -38,8 +39,12 @@ import picocli.CommandLine.Spec;
     synopsisSubcommandLabel = "COMMAND",
     footer = {
       "",
-      "Exit codes: 0 success (verified, allowed); 1 a negative verdict (verification failed,",
-      "policy denied, findings); 2 usage error, unreadable or malformed input, I/O failure."
+      "Exit codes:",
+      "  0  success: verified, allowed",
+      "  1  a negative verdict: verification failed, policy denied, findings",
+      "  2  could not decide: usage error, unreadable or malformed input, I/O failure",
+      "",
+      "Run 'ssc COMMAND --help' for a command's options."
     })
 public final class Main implements Callable<Integer> {
   /** Success: verified, allowed. */
@@ -108,7 +113,17 @@ public final class Main implements Callable<Integer> {
   private static int usageError(ParameterException e, String[] args) {
     CommandLine cl = e.getCommandLine();
     String command = cl.getCommandSpec().qualifiedName();
-    cl.getErr().println(ERROR_PREFIX + oneLine(e.getMessage()) + " (see '" + command + " --help')");
+    String message = oneLine(e.getMessage());
+    if (e instanceof UnmatchedArgumentException u && !u.getUnmatched().isEmpty()) {
+      String first = u.getUnmatched().get(0);
+      if (!first.startsWith("-")) {
+        message =
+            cl.getSubcommands().isEmpty()
+                ? "unexpected argument '" + first + "'"
+                : "unknown command '" + first + "'";
+      }
+    }
+    cl.getErr().println(ERROR_PREFIX + message + " (see '" + command + " --help')");
     return ERROR;
   }
 

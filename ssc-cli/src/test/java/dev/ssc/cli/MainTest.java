@@ -49,7 +49,9 @@ class MainTest {
     assertEquals(Main.OK, run.code());
     assertTrue(run.out().contains("Usage: ssc"), run.out());
     assertTrue(run.out().contains("demo"), run.out());
-    assertTrue(run.out().contains("Exit codes: 0 success"), run.out());
+    assertTrue(run.out().contains("  1  a negative verdict"), run.out());
+    assertTrue(run.out().contains("demo  Run the end-to-end example of Acme's"), run.out());
+    run.out().lines().forEach(l -> assertTrue(l.length() <= 80, "fits 80 columns: " + l));
     assertEquals("", run.err());
   }
 
@@ -69,6 +71,15 @@ class MainTest {
     assertOneErrorLine(run);
     assertTrue(run.err().contains(arg), run.err());
     assertTrue(run.err().contains("see 'ssc --help'"), run.err());
+  }
+
+  @Test
+  void strayWordsAreNamed() {
+    assertEquals(
+        "ssc: error: unknown command 'frobnicate' (see 'ssc --help')\n", ssc("frobnicate").err());
+    assertEquals(
+        "ssc: error: unexpected argument 'extra' (see 'ssc demo --help')\n",
+        ssc("demo", "extra").err());
   }
 
   @Test
