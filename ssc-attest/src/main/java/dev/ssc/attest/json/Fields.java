@@ -135,7 +135,8 @@ public final class Fields {
   public Fields element(String name, List<JsonValue> array, int index) throws SscFormatException {
     JsonValue element = array.get(index);
     if (!(element instanceof JsonObject)) {
-      throw error(name + "/" + index, "expected an object");
+      throw new SscFormatException(
+          source + ": " + pointer(name) + "/" + index + ": expected an object");
     }
     return new Fields((JsonObject) element, source, pointer(name) + "/" + index);
   }
