@@ -54,10 +54,15 @@ public final class Predicate {
     return Optional.ofNullable(type);
   }
 
-  /** The typed value, if the predicate is of {@code type}. */
+  /**
+   * The typed value, if the predicate was decoded as {@code type}'s URI into {@code type}'s value
+   * class; empty otherwise, also for an untyped predicate.
+   */
   public <T> Optional<T> as(PredicateType<T> type) {
     requireNonNull(type, "type");
-    if (this.type == null || !this.type.uri().equals(type.uri()) || value == null) {
+    if (this.type == null
+        || !this.type.uri().equals(type.uri())
+        || !type.valueType().isInstance(value)) {
       return Optional.empty();
     }
     return Optional.of(type.valueType().cast(value));

@@ -116,10 +116,16 @@ class StatementCodecTest {
     Arbitrary<String> text = Arbitraries.strings().ofMinLength(1).ofMaxLength(20);
     Arbitrary<ResourceDescriptor> subject =
         Combinators.combine(text, hex).as((n, h) -> ResourceDescriptor.of(n, DigestSet.sha256(h)));
-    return Combinators.combine(subject.list().ofMinSize(1).ofMaxSize(3), text, text, text)
+    return Combinators.combine(
+            subject.list().ofMinSize(1).ofMaxSize(3),
+            text,
+            text,
+            text,
+            Arbitraries.of(Statement.TYPE, Statement.LEGACY_TYPE))
         .as(
-            (subjects, type, key, value) ->
+            (subjects, type, key, value, statementType) ->
                 Statement.builder()
+                    .type(statementType)
                     .addAllSubjects(subjects)
                     .predicateType(type)
                     .predicate(new JsonObject(Map.of(key, new JsonString(value))))

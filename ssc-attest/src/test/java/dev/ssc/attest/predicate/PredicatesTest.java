@@ -252,6 +252,122 @@ class PredicatesTest {
     assertTrue(e.getMessage().startsWith("bad: /predicate/bomFormat: "), e.getMessage());
   }
 
+  @TestFactory
+  Stream<DynamicTest> hostilePredicatesAreRejectedNamingTheirPointer() {
+    String provenance =
+        "{\"buildDefinition\":{\"buildType\":\"t\",\"externalParameters\":{\"a\":1}},"
+            + "\"runDetails\":{\"builder\":{\"id\":\"b\"}}}";
+    Object[][] cases = {
+      {
+        SlsaProvenance.PREDICATE,
+        "{\"buildDefinition\":[],\"runDetails\":{}}",
+        "/predicate/buildDefinition"
+      },
+      {
+        SlsaProvenance.PREDICATE,
+        provenance.replace("\"id\":\"b\"", "\"id\":7"),
+        "/predicate/runDetails/builder/id"
+      },
+      {
+        SlsaProvenance.PREDICATE,
+        provenance.replace("{\"id\":\"b\"}", "{\"id\":\"b\",\"version\":{\"x\":1}}"),
+        "/predicate/runDetails/builder/version/x"
+      },
+      {
+        SlsaProvenance.PREDICATE,
+        provenance.replace("\"a\":1}", "\"a\":1},\"resolvedDependencies\":{}"),
+        "/predicate/buildDefinition/resolvedDependencies"
+      },
+      {
+        SlsaProvenance.PREDICATE,
+        provenance.replace("\"a\":1}", "\"a\":1},\"resolvedDependencies\":[\"x\"]"),
+        "/predicate/buildDefinition/resolvedDependencies/0"
+      },
+      {
+        SlsaVerificationSummary.PREDICATE,
+        "{\"verifier\":{\"id\":\"v\"},\"timeVerified\":\"2024-01-01T00:00:00Z\",\"resourceUri\":\"r\",\"policy\":{\"uri\":\"p\"},\"verificationResult\":\"PASSED\",\"verifiedLevels\":\"SLSA_BUILD_LEVEL_1\"}",
+        "/predicate/verifiedLevels"
+      },
+      {
+        SlsaVerificationSummary.PREDICATE,
+        "{\"verifier\":{\"id\":\"v\"},\"timeVerified\":\"2024-01-01T00:00:00Z\",\"resourceUri\":\"r\",\"policy\":{\"uri\":\"p\"},\"verificationResult\":\"PASSED\",\"verifiedLevels\":[1]}",
+        "/predicate/verifiedLevels/0"
+      },
+      {
+        SlsaVerificationSummary.PREDICATE,
+        "{\"verifier\":{\"id\":\"v\"},\"timeVerified\":\"2024-01-01T00:00:00Z\",\"resourceUri\":\"r\",\"policy\":{\"uri\":\"p\"},\"verificationResult\":\"MAYBE\",\"verifiedLevels\":[]}",
+        "/predicate/verificationResult"
+      },
+      {
+        SlsaVerificationSummary.PREDICATE,
+        "{\"verifier\":{\"id\":\"v\"},\"timeVerified\":\"2024-01-01T00:00:00Z\",\"resourceUri\":\"r\",\"policy\":{\"uri\":\"p\"},\"verificationResult\":\"PASSED\",\"verifiedLevels\":[],\"dependencyLevels\":{\"L1\":-1}}",
+        "/predicate/dependencyLevels/L1"
+      },
+      {
+        SlsaVerificationSummary.PREDICATE,
+        "{\"verifier\":{\"id\":\"v\"},\"timeVerified\":\"2024-01-01\",\"resourceUri\":\"r\",\"policy\":{\"uri\":\"p\"},\"verificationResult\":\"PASSED\",\"verifiedLevels\":[]}",
+        "/predicate/timeVerified"
+      },
+      {TestResult.PREDICATE, "{\"result\":\"PASSED\"}", "/predicate/configuration"},
+      {
+        TestResult.PREDICATE,
+        "{\"result\":\"PASSED\",\"configuration\":[],\"passedTests\":[null]}",
+        "/predicate/passedTests/0"
+      },
+      {Link.PREDICATE, "{\"name\":\"\"}", "/predicate/name"},
+      {Link.PREDICATE, "{\"name\":\"s\",\"environment\":[]}", "/predicate/environment"},
+      {
+        VulnerabilityScan.PREDICATE,
+        "{\"scanner\":{\"uri\":\"s\",\"result\":[{\"id\":\"CVE-1\",\"severity\":[{\"method\":\"nvd\",\"score\":\"low\"},{\"method\":\"nvd\",\"score\":\"high\"}]}]},\"metadata\":{}}",
+        "/predicate/scanner/result/0/severity/1/method"
+      },
+      {
+        CodeReview.PREDICATE,
+        "{\"repository\":\"r\",\"changeId\":\"1\",\"reviewedCommit\":{\"gitCommit\":\""
+            + "a".repeat(40)
+            + "\",\"sha256\":\"x\"},\"author\":\"a\",\"approvals\":[]}",
+        "/predicate/reviewedCommit"
+      },
+      {
+        CodeReview.PREDICATE,
+        "{\"repository\":\"r\",\"changeId\":\"1\",\"reviewedCommit\":{\"gitCommit\":\""
+            + "a".repeat(40)
+            + "\"},\"author\":\"a\",\"approvals\":[{\"reviewer\":\"b\"}]}",
+        "/predicate/approvals/0/time"
+      },
+      {
+        CycloneDxBom.PREDICATE,
+        "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":[{\"name\":\"a\",\"components\":[{\"version\":\"1\"}]}]}",
+        "/predicate/components/0/components/0/name"
+      },
+      {
+        CycloneDxBom.PREDICATE,
+        "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"1.6\",\"components\":[{\"name\":\"a\",\"purl\":\"npm/x\"}]}",
+        "/predicate/components/0"
+      },
+      {
+        SpdxDocument.PREDICATE,
+        "{\"spdxVersion\":\"SPDX-2.3\",\"SPDXID\":\"SPDXRef-DOCUMENT\",\"name\":\"d\",\"packages\":[{\"name\":\"p\",\"externalRefs\":[{\"referenceType\":\"purl\"}]}]}",
+        "/predicate/packages/0/externalRefs/0/referenceLocator"
+      },
+    };
+    List<DynamicTest> tests = new java.util.ArrayList<>();
+    for (Object[] c : cases) {
+      PredicateType<?> type = (PredicateType<?>) c[0];
+      String pointer = (String) c[2];
+      tests.add(
+          DynamicTest.dynamicTest(
+              type.uri() + " " + pointer,
+              () -> {
+                JsonObject predicate = json((String) c[1]);
+                SscFormatException e =
+                    assertThrows(SscFormatException.class, () -> type.decode(predicate, "evil"));
+                assertTrue(e.getMessage().startsWith("evil: " + pointer + ": "), e.getMessage());
+              }));
+    }
+    return tests.stream();
+  }
+
   @Test
   void unknownPredicateTypesStayTheirJsonExactly() throws Exception {
     JsonObject odd = json("{\"z\":1.50,\"a\":[true,null,{\"x\":\"y\"}]}");
