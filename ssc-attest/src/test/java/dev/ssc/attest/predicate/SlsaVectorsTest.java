@@ -245,6 +245,22 @@ class SlsaVectorsTest {
     assertEquals(1, provenance);
   }
 
+  @Test
+  void npmProvenanceSubjectIsTheSha512OfTheShippedTarball() throws Exception {
+    byte[] tgz = Vectors.resource(DIR + "npm/provenance-npm-test-cli-v1-prega.tgz").toByteArray();
+    Digest sha512 =
+        Digest.of(
+            dev.ssc.api.digest.DigestAlgorithm.SHA512,
+            Bytes.of(java.security.MessageDigest.getInstance("SHA-512").digest(tgz)));
+    JsonObject npm = Vectors.json(DIR + "npm/provenance-npm-test-cli-v1-prega.tgz.json");
+    for (JsonValue a : ((JsonArray) npm.get("attestations").orElseThrow()).elements()) {
+      JsonObject bundle = ((JsonObject) a).getObject("bundle").orElseThrow();
+      Statement statement =
+          StatementCodec.decode(dsseOfSigstoreBundle(bundle, "npm").payload(), "npm");
+      assertTrue(statement.isAbout(DigestSet.of(sha512)), statement.predicateType());
+    }
+  }
+
   static Stream<String> npmFiles() {
     return Stream.of(
         "provenance-npm-test-cli-v1-prega.tgz.json",
