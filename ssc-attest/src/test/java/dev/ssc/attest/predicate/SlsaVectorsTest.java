@@ -197,6 +197,38 @@ class SlsaVectorsTest {
     assertTrue(configSource.contains("github.com/" + source), configSource);
   }
 
+  static JsonObject v02Predicate(String artifact) throws Exception {
+    Bundle bundle =
+        BundleReader.builder()
+            .build()
+            .read(Vectors.resource(DIR + artifact + ".intoto.jsonl"), artifact);
+    Statement s = StatementCodec.decode(bundle.entries().get(0).envelope().payload(), artifact);
+    return REGISTRY.decode(s, artifact).json();
+  }
+
+  @Test
+  void workflowInputsAreThoseSlsaVerifierExpects() throws Exception {
+    JsonObject invocation =
+        v02Predicate("generic/workflow-inputs").getObject("invocation").orElseThrow();
+    JsonObject inputs =
+        invocation.getObject("parameters").flatMap(p -> p.getObject("event_inputs")).orElseThrow();
+    assertEquals("(for example, 0.1.0)", inputs.getString("release_version").orElseThrow());
+    assertEquals("true", inputs.getString("some_bool").orElseThrow());
+    assertEquals("123", inputs.getString("some_integer").orElseThrow());
+    assertEquals(3, inputs.members().size());
+  }
+
+  @Test
+  void annotatedTagProvenanceWasBuiltFromTheTagNotABranch() throws Exception {
+    JsonObject environment =
+        v02Predicate("generic/annotated-tag")
+            .getObject("invocation")
+            .flatMap(i -> i.getObject("environment"))
+            .orElseThrow();
+    assertEquals("refs/tags/v1.5.0", environment.getString("github_ref").orElseThrow());
+    assertEquals("tag", environment.getString("github_ref_type").orElseThrow());
+  }
+
   @Test
   void multiSubjectProvenanceDoesNotMatchAnArtifactOutsideItsSubjects() throws Exception {
     Bundle bundle =
