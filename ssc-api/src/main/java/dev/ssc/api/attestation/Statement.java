@@ -26,7 +26,22 @@ public abstract class Statement {
   /** The {@code _type} of an in-toto Statement v1. */
   public static final String TYPE = "https://in-toto.io/Statement/v1";
 
+  /**
+   * The legacy {@code _type} of in-toto Statement v0.1, which the in-toto reference validators
+   * still accept for v1 statements and which SLSA generators still emit.
+   */
+  public static final String LEGACY_TYPE = "https://in-toto.io/Statement/v0.1";
+
   Statement() {}
+
+  /**
+   * The statement's {@code _type}: {@value #TYPE} unless it was decoded as the legacy {@value
+   * #LEGACY_TYPE}, kept so that encoding does not silently change it.
+   */
+  @Value.Default
+  public String type() {
+    return TYPE;
+  }
 
   /** What the statement is about; never empty, each with at least one digest. */
   public abstract List<ResourceDescriptor> subjects();
@@ -60,6 +75,10 @@ public abstract class Statement {
     @CanIgnoreReturnValue
     Builder addAllSubjects(Iterable<? extends ResourceDescriptor> subjects);
 
+    /** Sets the {@code _type}; {@value Statement#TYPE} unless set. */
+    @CanIgnoreReturnValue
+    Builder type(String type);
+
     /** Sets the predicate type. */
     @CanIgnoreReturnValue
     Builder predicateType(String predicateType);
@@ -72,8 +91,9 @@ public abstract class Statement {
      * Builds the statement.
      *
      * @throws IllegalStateException if the predicate type is missing
-     * @throws IllegalArgumentException if there is no subject, a subject has no digest, or the
-     *     predicate type is empty
+     * @throws IllegalArgumentException if there is no subject, a subject has no digest, the
+     *     predicate type is empty, or the type is neither {@value Statement#TYPE} nor {@value
+     *     Statement#LEGACY_TYPE}
      */
     Statement build();
   }
@@ -88,6 +108,9 @@ public abstract class Statement {
       if (subjects().get(i).digest().isEmpty()) {
         problems.add("subject[" + i + "] must have a digest");
       }
+    }
+    if (!type().equals(TYPE) && !type().equals(LEGACY_TYPE)) {
+      problems.add("type must be '" + TYPE + "' or '" + LEGACY_TYPE + "', got '" + type() + "'");
     }
     if (predicateType().isEmpty()) {
       problems.add("predicateType must not be empty");

@@ -44,6 +44,28 @@ class StatementTest {
   }
 
   @Test
+  void typeIsV1UnlessTheLegacyTypeIsSetAndNothingElseIsAccepted() {
+    assertEquals(Statement.TYPE, about(APP).type());
+    Statement legacy =
+        Statement.builder()
+            .type(Statement.LEGACY_TYPE)
+            .addSubjects(ResourceDescriptor.of("app.jar", APP))
+            .predicateType(PROVENANCE)
+            .build();
+    assertEquals("https://in-toto.io/Statement/v0.1", legacy.type());
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class,
+            () ->
+                Statement.builder()
+                    .type("https://in-toto.io/Statement/v2")
+                    .addSubjects(ResourceDescriptor.of("app.jar", APP))
+                    .predicateType(PROVENANCE)
+                    .build());
+    assertTrue(e.getMessage().contains("type must be"), e.getMessage());
+  }
+
+  @Test
   void predicateIsEmptyUnlessSet() {
     assertEquals(JsonObject.empty(), about(APP).predicate());
   }

@@ -7,6 +7,7 @@ import dev.ssc.api.SscFormatException;
 import dev.ssc.api.artifact.ResourceDescriptor;
 import dev.ssc.api.attestation.Statement;
 import dev.ssc.api.digest.DigestSet;
+import dev.ssc.api.json.JsonArray;
 import dev.ssc.api.json.JsonObject;
 import dev.ssc.api.json.JsonString;
 import dev.ssc.api.json.JsonValue;
@@ -22,8 +23,14 @@ import java.util.Map;
  *
  * <p>Decoding goes through the public builders, so every {@code @Value.Check} runs on untrusted
  * input; unknown members are ignored, as the in-toto specification requires of consumers. The
- * {@code _type} must be {@value Statement#TYPE}. Encoding writes the members in specification
- * order.
+ * {@code _type} must be {@value Statement#TYPE} or the legacy {@value Statement#LEGACY_TYPE} (the
+ * reference validators accept both); it is kept in {@link Statement#type()}. The {@code predicate}
+ * is required: the specification lets it be omitted, but the Go and Python reference validators
+ * reject a statement without one, and ssc follows them (docs/formats.md). Encoding writes the
+ * members in specification order.
+ *
+ * <p>Decoding never replaces the signed bytes: a verifier hashes and checks the bytes it was given,
+ * and a decoded {@link Statement} is a view of them. {@link #encode} is for producers only.
  *
  * <p>Thread-safe.
  */
@@ -38,21 +45,51 @@ public final class StatementCodec {
   public static Statement decode(Bytes json, String source) throws SscFormatException {
     Fields f = Fields.of(Json.parseObject(json, source), source, "");
     String type = f.requiredString("_type");
-    if (!type.equals(Statement.TYPE)) {
-      throw f.error("_type", "expected '" + Statement.TYPE + "', got '" + type + "'");
+    if (!type.equals(Statement.TYPE) && !type.equals(Statement.LEGACY_TYPE)) {
+      throw f.error(
+          "_type",
+          "expected '"
+              + Statement.TYPE
+              + "' (or the legacy '"
+              + Statement.LEGACY_TYPE
+              + "'), got '"
+              + abbreviate(type)
+              + "'");
     }
-    Statement.Builder b = Statement.builder();
+    Statement.Builder b = Statement.builder().type(type);
     List<JsonValue> subjects = f.requiredArray("subject");
-    for (int i = 0; i < subjects.size(); i++) {
-      b.addSubjects(decodeDescriptor(f.element("subject", subjects, i)));
+    if (subjects.isEmpty()) {
+      throw f.error("subject", "at least one subject is required");
     }
-    b.predicateType(f.requiredString("predicateType"));
-    b.predicate(f.optionalObject("predicate").orElse(JsonObject.empty()));
+    for (int i = 0; i < subjects.size(); i++) {
+      Fields subject = f.element("subject", subjects, i);
+      ResourceDescriptor d = decodeDescriptor(subject);
+      if (d.digest().isEmpty()) {
+        throw subject.error("digest", "a subject must have at least one digest");
+      }
+      b.addSubjects(d);
+    }
+    String predicateType = f.requiredString("predicateType");
+    if (predicateType.isEmpty()) {
+      throw f.error("predicateType", "must not be empty");
+    }
+    b.predicateType(predicateType);
+    b.predicate(f.requiredObject("predicate"));
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
       throw new SscFormatException(source + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Decodes a standalone resource descriptor from {@code json}, which came from {@code source}.
+   *
+   * @throws SscFormatException naming the JSON pointer of the first problem
+   */
+  public static ResourceDescriptor decodeDescriptor(Bytes json, String source)
+      throws SscFormatException {
+    return decodeDescriptor(Fields.of(Json.parseObject(json, source), source, ""));
   }
 
   /**
@@ -92,7 +129,7 @@ public final class StatementCodec {
     try {
       return b.build();
     } catch (IllegalArgumentException e) {
-      throw new SscFormatException(f.pointer("") + ": " + e.getMessage(), e);
+      throw f.here(String.valueOf(e.getMessage()));
     }
   }
 
@@ -100,10 +137,10 @@ public final class StatementCodec {
   public static Bytes encode(Statement statement) {
     requireNonNull(statement, "statement");
     Map<String, JsonValue> m = new LinkedHashMap<>();
-    m.put("_type", new JsonString(Statement.TYPE));
+    m.put("_type", new JsonString(statement.type()));
     List<JsonValue> subjects = new ArrayList<>();
     statement.subjects().forEach(s -> subjects.add(encodeDescriptor(s)));
-    m.put("subject", new dev.ssc.api.json.JsonArray(subjects));
+    m.put("subject", new JsonArray(subjects));
     m.put("predicateType", new JsonString(statement.predicateType()));
     m.put("predicate", statement.predicate());
     return Json.write(new JsonObject(m));
@@ -126,5 +163,9 @@ public final class StatementCodec {
       m.put("annotations", new JsonObject(d.annotations()));
     }
     return new JsonObject(m);
+  }
+
+  private static String abbreviate(String s) {
+    return s.length() <= 80 ? s : s.substring(0, 77) + "...";
   }
 }

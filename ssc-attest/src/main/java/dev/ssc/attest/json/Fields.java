@@ -45,6 +45,22 @@ public final class Fields {
     return new SscFormatException(source + ": " + pointer(name) + ": " + message);
   }
 
+  /** An error about this object itself, naming its pointer unless it is the whole document. */
+  public SscFormatException here(String message) {
+    return new SscFormatException(
+        source + ": " + (pointer.isEmpty() ? "" : pointer + ": ") + message);
+  }
+
+  /** The source named in errors. */
+  public String source() {
+    return source;
+  }
+
+  /** The JSON pointer of this object. */
+  public String pointer() {
+    return pointer;
+  }
+
   /**
    * The required string member {@code name}.
    *
@@ -119,7 +135,8 @@ public final class Fields {
   public Fields element(String name, List<JsonValue> array, int index) throws SscFormatException {
     JsonValue element = array.get(index);
     if (!(element instanceof JsonObject)) {
-      throw error(name + "/" + index, "expected an object");
+      throw new SscFormatException(
+          source + ": " + pointer(name) + "/" + index + ": expected an object");
     }
     return new Fields((JsonObject) element, source, pointer(name) + "/" + index);
   }

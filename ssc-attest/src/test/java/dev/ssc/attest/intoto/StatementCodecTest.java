@@ -59,16 +59,73 @@ class StatementCodecTest {
     assertEquals(statement, StatementCodec.decode(StatementCodec.encode(statement), "round trip"));
   }
 
+  @Property(tries = 300)
+  void mutatedStatementIsRejectedOrDecodesToWhatItsBytesSay(
+      @ForAll("statements") Statement statement,
+      @ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 10_000) int position,
+      @ForAll byte value) {
+    byte[] bytes = StatementCodec.encode(statement).toByteArray();
+    bytes[position % bytes.length] = value;
+    try {
+      Statement decoded = StatementCodec.decode(Bytes.of(bytes), "mutated");
+      // Accepted: then it is a valid statement, and re-encoding it is stable.
+      assertEquals(decoded, StatementCodec.decode(StatementCodec.encode(decoded), "again"));
+    } catch (SscFormatException e) {
+      assertTrue(e.getMessage().startsWith("mutated: "), e.getMessage());
+    }
+  }
+
+  @Test
+  void rejectsAMissingPredicateAsTheReferenceValidatorsDo() {
+    String json =
+        "{\"_type\":\"https://in-toto.io/Statement/v1\",\"subject\":[{\"digest\":{\"sha256\":\""
+            + "a".repeat(64)
+            + "\"}}],\"predicateType\":\"p\"}";
+    SscFormatException e =
+        assertThrows(
+            SscFormatException.class, () -> StatementCodec.decode(Bytes.utf8(json), "s.json"));
+    assertEquals("s.json: /predicate: required object is missing", e.getMessage());
+  }
+
+  @Test
+  void keepsTheLegacyTypeWhenEncoding() throws Exception {
+    String json =
+        "{\"_type\":\"https://in-toto.io/Statement/v0.1\",\"subject\":[{\"digest\":{\"sha256\":\""
+            + "a".repeat(64)
+            + "\"}}],\"predicateType\":\"p\",\"predicate\":{}}";
+    Statement s = StatementCodec.decode(Bytes.utf8(json), "s.json");
+    assertEquals(Statement.LEGACY_TYPE, s.type());
+    assertEquals(json, StatementCodec.encode(s).toUtf8String());
+  }
+
+  @Test
+  void matchesSubjectsByDigestOnly() throws Exception {
+    Statement s =
+        Statement.builder()
+            .addSubjects(ResourceDescriptor.of("app.jar", DigestSet.sha256("a".repeat(64))))
+            .predicateType("p")
+            .build();
+    assertTrue(s.isAbout(DigestSet.sha256("A".repeat(64))));
+    assertTrue(!s.isAbout(DigestSet.sha256("b".repeat(64))));
+    assertTrue(!s.isAbout(DigestSet.of(dev.ssc.api.digest.Digest.of("sha1", "a".repeat(40)))));
+  }
+
   @Provide
   Arbitrary<Statement> statements() {
     Arbitrary<String> hex = Arbitraries.strings().withChars("0123456789abcdef").ofLength(64);
     Arbitrary<String> text = Arbitraries.strings().ofMinLength(1).ofMaxLength(20);
     Arbitrary<ResourceDescriptor> subject =
         Combinators.combine(text, hex).as((n, h) -> ResourceDescriptor.of(n, DigestSet.sha256(h)));
-    return Combinators.combine(subject.list().ofMinSize(1).ofMaxSize(3), text, text, text)
+    return Combinators.combine(
+            subject.list().ofMinSize(1).ofMaxSize(3),
+            text,
+            text,
+            text,
+            Arbitraries.of(Statement.TYPE, Statement.LEGACY_TYPE))
         .as(
-            (subjects, type, key, value) ->
+            (subjects, type, key, value, statementType) ->
                 Statement.builder()
+                    .type(statementType)
                     .addAllSubjects(subjects)
                     .predicateType(type)
                     .predicate(new JsonObject(Map.of(key, new JsonString(value))))
