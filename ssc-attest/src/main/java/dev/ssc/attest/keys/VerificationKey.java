@@ -52,10 +52,13 @@ public final class VerificationKey implements Verifier {
       texts.add(pem);
       texts.add(pem.strip());
     }
-    for (String t : otherPublicTexts) {
-      texts.add(t);
-      texts.add(t.strip());
-      texts.add(t.strip() + "\n");
+    for (String given : otherPublicTexts) {
+      // securesystemslib turns CRLF into LF and strips the PEM when importing it.
+      for (String t : new String[] {given, given.replace("\r\n", "\n")}) {
+        texts.add(t);
+        texts.add(t.strip());
+        texts.add(t.strip() + "\n");
+      }
     }
     Set<String> hints = new LinkedHashSet<>();
     hints.add(keyId);

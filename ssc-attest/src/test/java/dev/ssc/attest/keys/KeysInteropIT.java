@@ -259,4 +259,62 @@ class KeysInteropIT {
       assertEquals(payload, DsseCodec.decode(envelope, "env").payload());
     }
   }
+
+  @Test
+  void inTotoRunSignsLinksWithSscKeyFiles(@TempDir Path dir) throws Exception {
+    Path run = Peers.requireCommand("in-toto-run", "apt-get install in-toto");
+    List<SigningKey> keys =
+        List.of(
+            Keys.generate(SignatureAlgorithm.ED25519),
+            Keys.generate(SignatureAlgorithm.ECDSA_P256_SHA256),
+            Keys.generateRsa(SignatureAlgorithm.RSA_PSS_SHA256, 2048));
+    String[] kinds = {"ed25519", "ecdsa", "rsa"};
+    Files.writeString(dir.resolve("foo.py"), "# Hello in-toto\n");
+    for (int i = 0; i < keys.size(); i++) {
+      SigningKey key = keys.get(i);
+      Path keyFile = dir.resolve("k" + i);
+      Files.writeString(
+          keyFile, kinds[i].equals("rsa") ? key.exportPkcs8Pem() : key.exportSslibJson());
+      Peers.Result r =
+          Peers.run(
+              dir,
+              TIMEOUT,
+              run.toString(),
+              "-n",
+              "step" + i,
+              "-k",
+              keyFile.toString(),
+              "-t",
+              kinds[i],
+              "-p",
+              "foo.py",
+              "-x");
+      assertEquals(0, r.exitCode(), r.output());
+      String prefix = "step" + i + ".";
+      String link;
+      try (var files = Files.list(dir)) {
+        Path linkFile =
+            files
+                .filter(p -> p.getFileName().toString().startsWith(prefix))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no link written: " + r.output()));
+        link = Files.readString(linkFile);
+      }
+      JsonObject metadata = Json.parseObject(Bytes.utf8(link), "step" + i);
+      byte[] signed =
+          dev.ssc.attest.json.CanonicalJson.encode(metadata.getObject("signed").orElseThrow())
+              .toByteArray();
+      JsonObject sig =
+          (JsonObject)
+              ((dev.ssc.api.json.JsonArray) metadata.get("signatures").orElseThrow())
+                  .elements()
+                  .get(0);
+      String keyid = sig.getString("keyid").orElseThrow();
+      assertTrue(key.verifier().keyIdHints().contains(keyid), kinds[i] + " " + keyid);
+      assertTrue(
+          key.verifier()
+              .verify(signed, HexFormat.of().parseHex(sig.getString("sig").orElseThrow())),
+          kinds[i]);
+    }
+  }
 }
