@@ -441,4 +441,41 @@ class KeysTest {
     sig[bit / 8] ^= (byte) (1 << (bit % 8));
     assertFalse(key.verifier().verify(message, sig));
   }
+
+  @Property(tries = 300)
+  void mutatedKeyFilesGiveAFormatErrorOrAKey(
+      @ForAll("anyAlgorithm") SignatureAlgorithm algorithm,
+      @ForAll int format,
+      @ForAll int position,
+      @ForAll char replacement) {
+    SigningKey key = KEYS.get(algorithm);
+    int which = Math.floorMod(format, 4);
+    String text =
+        which == 0
+            ? key.verifier().spkiPem()
+            : which == 1
+                ? key.verifier().sslibJson()
+                : which == 2 ? key.exportPkcs8Pem() : key.exportSslibJson();
+    int at = Math.floorMod(position, text.length());
+    String mutated = text.substring(0, at) + replacement + text.substring(at + 1);
+    try {
+      switch (which) {
+        case 0:
+          assertEquals(
+              algorithm, Keys.readPublicKeyPem(mutated, rsaScheme(algorithm), "m").algorithm());
+          break;
+        case 1:
+          assertEquals(algorithm, Keys.readPublicKeySslibJson(mutated, "m").algorithm());
+          break;
+        case 2:
+          assertEquals(
+              algorithm, Keys.readPrivateKeyPem(mutated, rsaScheme(algorithm), "m").algorithm());
+          break;
+        default:
+          assertEquals(algorithm, Keys.readPrivateKeySslibJson(mutated, "m").algorithm());
+      }
+    } catch (SscFormatException e) {
+      assertTrue(e.getMessage().startsWith("m: "), e.getMessage());
+    }
+  }
 }
