@@ -31,7 +31,8 @@ import dev.ssc.api.signing.SignatureAlgorithm;
 import dev.ssc.attest.dsse.DsseCodec;
 import dev.ssc.attest.dsse.DsseSigner;
 import dev.ssc.attest.dsse.DsseVerifier;
-import dev.ssc.attest.keys.JcaKeys;
+import dev.ssc.attest.keys.Keys;
+import dev.ssc.attest.keys.SigningKey;
 import dev.ssc.core.evidence.InMemoryEvidenceStore;
 import dev.ssc.core.pipeline.PipelineRun;
 import dev.ssc.core.pipeline.PipelineRunner;
@@ -124,11 +125,11 @@ public final class AcmeDemo {
     InstantSource clock = InstantSource.fixed(NOW);
 
     // Keys: each stage signs with its own key; a developer laptop has one too, which nobody trusts.
-    JcaKeys.GeneratedKey buildKey = JcaKeys.generate(SignatureAlgorithm.ED25519);
-    JcaKeys.GeneratedKey testKey = JcaKeys.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
-    JcaKeys.GeneratedKey laptopKey = JcaKeys.generate(SignatureAlgorithm.ED25519);
-    write(dir, "build-key.pub", buildKey.publicKeyPem());
-    write(dir, "test-runner-key.pub", testKey.publicKeyPem());
+    SigningKey buildKey = Keys.generate(SignatureAlgorithm.ED25519);
+    SigningKey testKey = Keys.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+    SigningKey laptopKey = Keys.generate(SignatureAlgorithm.ED25519);
+    write(dir, "build-key.pub", buildKey.verifier().spkiPem());
+    write(dir, "test-runner-key.pub", testKey.verifier().spkiPem());
 
     // 1. The pipeline runs and leaves signed evidence.
     Pipeline pipeline =
@@ -140,8 +141,8 @@ public final class AcmeDemo {
     InMemoryEvidenceStore store = InMemoryEvidenceStore.create();
     PipelineRun run =
         PipelineRunner.builder(store)
-            .signer("build", buildKey.signer())
-            .signer("unit-tests", testKey.signer())
+            .signer("build", buildKey)
+            .signer("unit-tests", testKey)
             .clock(clock)
             .build()
             .run(
@@ -162,8 +163,7 @@ public final class AcmeDemo {
         store.put(
             DsseCodec.encode(
                 DsseSigner.sign(
-                    statement(laptopJar, PROVENANCE, provenance("laptop://dave")),
-                    laptopKey.signer())));
+                    statement(laptopJar, PROVENANCE, provenance("laptop://dave")), laptopKey)));
     out.println(
         "  also submitted: "
             + laptopJar.name()
@@ -209,10 +209,8 @@ public final class AcmeDemo {
         RulePolicy.builder("acme/production")
             .rule(
                 Rules.requireAttestation(
-                    "build.provenance", PROVENANCE, Set.of(buildKey.signer().keyId()), 1))
-            .rule(
-                Rules.requireAttestation(
-                    "tests.passed", TEST_RESULT, Set.of(testKey.signer().keyId()), 1))
+                    "build.provenance", PROVENANCE, Set.of(buildKey.keyId()), 1))
+            .rule(Rules.requireAttestation("tests.passed", TEST_RESULT, Set.of(testKey.keyId()), 1))
             .rule(Rules.requirePromoterRole())
             .build();
     Principal rita = Principal.of("rita@acme.dev", Role.of("release-manager"));

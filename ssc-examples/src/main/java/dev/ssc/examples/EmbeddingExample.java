@@ -16,7 +16,8 @@ import dev.ssc.api.policy.PolicyInput;
 import dev.ssc.api.signing.KeyRing;
 import dev.ssc.api.signing.SignatureAlgorithm;
 import dev.ssc.attest.dsse.DsseVerifier;
-import dev.ssc.attest.keys.JcaKeys;
+import dev.ssc.attest.keys.Keys;
+import dev.ssc.attest.keys.SigningKey;
 import dev.ssc.core.evidence.InMemoryEvidenceStore;
 import dev.ssc.core.pipeline.PipelineRun;
 import dev.ssc.core.pipeline.PipelineRunner;
@@ -53,9 +54,9 @@ public final class EmbeddingExample {
         .addOutputs(jar).addStatements(Statement.builder().addSubjects(jar.toResourceDescriptor())
             .predicateType(slsa).predicate(JsonObject.empty()).build()).build());
     // The runner, not the stage, signs, with the key the operator registered for that stage.
-    JcaKeys.GeneratedKey ciKey = JcaKeys.generate(SignatureAlgorithm.ED25519);
+    SigningKey ciKey = Keys.generate(SignatureAlgorithm.ED25519);
     InMemoryEvidenceStore store = InMemoryEvidenceStore.create();
-    PipelineRun run = PipelineRunner.builder(store).signer("build", ciKey.signer()).build()
+    PipelineRun run = PipelineRunner.builder(store).signer("build", ciKey).build()
         .run(Pipeline.builder("app").stage(build).build(), "run-1", Map.of());
     // Only evidence that verifies against trusted keys reaches the policy, which denies by default.
     AttestationVerifier verifier = DsseVerifier.builder(KeyRing.of(ciKey.verifier())).build();
@@ -64,7 +65,7 @@ public final class EmbeddingExample {
       verifier.verify(store.get(id).orElseThrow()).attestation().ifPresent(evidence::add);
     }
     Policy policy = RulePolicy.builder("app/production").rule(Rules.requireAttestation(
-        "provenance", slsa, Set.of(ciKey.signer().keyId()), 1)).build();
+        "provenance", slsa, Set.of(ciKey.keyId()), 1)).build();
     Decision decision = policy.evaluate(PolicyInput.builder().subject(jar.digest())
         .addAllEvidence(evidence).time(Instant.now()).build());
     System.out.println(Explanations.toText(decision));

@@ -1,4 +1,7 @@
-/** Signing and verification keys through the JCA: key generation, PEM public keys and key ids. */
+/**
+ * Signing and verification keys: generation, PEM and securesystemslib JSON key files, key ids.
+ * Start at {@link dev.ssc.attest.keys.Keys}.
+ */
 @NullMarked
 @CheckReturnValue
 package dev.ssc.attest.keys;

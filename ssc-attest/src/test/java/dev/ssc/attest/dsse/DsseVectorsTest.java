@@ -10,7 +10,7 @@ import dev.ssc.api.json.JsonObject;
 import dev.ssc.api.json.JsonValue;
 import dev.ssc.api.signing.KeyRing;
 import dev.ssc.attest.Vectors;
-import dev.ssc.attest.keys.JcaKeys;
+import dev.ssc.attest.keys.Keys;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -62,7 +62,7 @@ class DsseVectorsTest {
                               .equals(new dev.ssc.api.json.JsonBoolean(true));
                       KeyRing ring =
                           KeyRing.of(
-                              JcaKeys.verifierFromPem(
+                              Keys.readPublicKeyPem(
                                   v.getString("publicKeyPem").orElseThrow(), "vector key"));
                       boolean valid;
                       try {

@@ -14,7 +14,8 @@ import dev.ssc.api.attestation.Statement;
 import dev.ssc.api.digest.DigestSet;
 import dev.ssc.api.signing.KeyRing;
 import dev.ssc.api.signing.SignatureAlgorithm;
-import dev.ssc.attest.keys.JcaKeys;
+import dev.ssc.attest.keys.Keys;
+import dev.ssc.attest.keys.SigningKey;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -26,10 +27,9 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
 class DsseVerifierTest {
-  private static final JcaKeys.GeneratedKey ED = JcaKeys.generate(SignatureAlgorithm.ED25519);
-  private static final JcaKeys.GeneratedKey EC =
-      JcaKeys.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
-  private static final JcaKeys.GeneratedKey OTHER = JcaKeys.generate(SignatureAlgorithm.ED25519);
+  private static final SigningKey ED = Keys.generate(SignatureAlgorithm.ED25519);
+  private static final SigningKey EC = Keys.generate(SignatureAlgorithm.ECDSA_P256_SHA256);
+  private static final SigningKey OTHER = Keys.generate(SignatureAlgorithm.ED25519);
   private static final Instant NOW = Instant.parse("2026-11-25T12:00:00Z");
   private static final Statement STATEMENT =
       Statement.builder()
@@ -41,9 +41,9 @@ class DsseVerifierTest {
           .predicateType("https://slsa.dev/provenance/v1")
           .build();
 
-  private static DsseVerifier verifier(int threshold, JcaKeys.GeneratedKey... trusted) {
+  private static DsseVerifier verifier(int threshold, SigningKey... trusted) {
     List<dev.ssc.api.signing.Verifier> vs = new java.util.ArrayList<>();
-    for (JcaKeys.GeneratedKey k : trusted) {
+    for (SigningKey k : trusted) {
       vs.add(k.verifier());
     }
     return DsseVerifier.builder(KeyRing.of(vs))
@@ -54,19 +54,19 @@ class DsseVerifierTest {
 
   @Test
   void verifiesAStatementSignedByATrustedKey() throws Exception {
-    Bytes envelope = DsseCodec.encode(DsseSigner.sign(STATEMENT, ED.signer()));
+    Bytes envelope = DsseCodec.encode(DsseSigner.sign(STATEMENT, ED));
     AttestationVerification result = verifier(1, ED).verify(envelope);
     assertEquals(Verdict.ALLOW, result.verdict());
     var attestation = result.attestation().orElseThrow();
     assertEquals(STATEMENT, attestation.statement());
-    assertEquals(List.of(ED.signer().keyId()), List.copyOf(attestation.signerKeyIds()));
+    assertEquals(List.of(ED.keyId()), List.copyOf(attestation.signerKeyIds()));
     assertEquals(DsseVerifier.sha256(envelope), attestation.evidenceId());
     assertEquals(NOW, attestation.verifiedAt());
   }
 
   @Test
   void rejectsEnvelopeSignedByUnknownKey() throws Exception {
-    Bytes envelope = DsseCodec.encode(DsseSigner.sign(STATEMENT, OTHER.signer()));
+    Bytes envelope = DsseCodec.encode(DsseSigner.sign(STATEMENT, OTHER));
     AttestationVerification result = verifier(1, ED).verify(envelope);
     assertEquals(Verdict.DENY, result.verdict());
     assertTrue(codes(result).contains("dsse.signature.untrusted"));
@@ -76,20 +76,19 @@ class DsseVerifierTest {
   @Test
   void keyIdHintNeverGrantsTrust() throws Exception {
     // An untrusted key's signature claiming the trusted key's id does not count.
-    Envelope forged = DsseSigner.sign(STATEMENT, OTHER.signer());
+    Envelope forged = DsseSigner.sign(STATEMENT, OTHER);
     Envelope relabeled =
         Envelope.builder()
             .payloadType(forged.payloadType())
             .payload(forged.payload())
-            .addSignatures(
-                Envelope.Signature.of(ED.signer().keyId(), forged.signatures().get(0).sig()))
+            .addSignatures(Envelope.Signature.of(ED.keyId(), forged.signatures().get(0).sig()))
             .build();
     assertEquals(Verdict.DENY, verifier(1, ED).verify(DsseCodec.encode(relabeled)).verdict());
   }
 
   @Test
   void wrongKeyIdHintDoesNotHideATrustedSignature() throws Exception {
-    Envelope signed = DsseSigner.sign(STATEMENT, ED.signer());
+    Envelope signed = DsseSigner.sign(STATEMENT, ED);
     Envelope relabeled =
         Envelope.builder()
             .payloadType(signed.payloadType())
@@ -101,7 +100,7 @@ class DsseVerifierTest {
 
   @Test
   void thresholdCountsDistinctKeysOnly() throws Exception {
-    Envelope once = DsseSigner.sign(STATEMENT, ED.signer());
+    Envelope once = DsseSigner.sign(STATEMENT, ED);
     Envelope twiceBySameKey =
         Envelope.builder()
             .payloadType(once.payloadType())
@@ -114,8 +113,7 @@ class DsseVerifierTest {
     assertTrue(codes(result).contains("dsse.signature.duplicate-key"));
 
     Envelope byBoth =
-        DsseSigner.sign(
-            Envelope.IN_TOTO_PAYLOAD_TYPE, once.payload(), List.of(ED.signer(), EC.signer()));
+        DsseSigner.sign(Envelope.IN_TOTO_PAYLOAD_TYPE, once.payload(), List.of(ED, EC));
     assertEquals(Verdict.ALLOW, verifier(2, ED, EC).verify(DsseCodec.encode(byBoth)).verdict());
   }
 
@@ -130,7 +128,7 @@ class DsseVerifierTest {
   void rejectsAPayloadThatIsNotAStatement() throws Exception {
     Envelope env =
         DsseSigner.sign(
-            Envelope.IN_TOTO_PAYLOAD_TYPE, Bytes.utf8("{\"_type\":\"x\"}"), List.of(ED.signer()));
+            Envelope.IN_TOTO_PAYLOAD_TYPE, Bytes.utf8("{\"_type\":\"x\"}"), List.of(ED));
     AttestationVerification result = verifier(1, ED).verify(DsseCodec.encode(env));
     assertEquals(Verdict.DENY, result.verdict());
     assertTrue(codes(result).contains("intoto.statement.malformed"));
@@ -138,7 +136,7 @@ class DsseVerifierTest {
 
   @Test
   void acceptsUrlSafeBase64() throws Exception {
-    Envelope env = DsseSigner.sign(STATEMENT, EC.signer());
+    Envelope env = DsseSigner.sign(STATEMENT, EC);
     String json = DsseCodec.encode(env).toUtf8String();
     String urlSafe = json.replace('+', '-').replace('/', '_').replace("=", "");
     // The payload type contains '/', so restore that member after the blanket replacement.
@@ -149,7 +147,7 @@ class DsseVerifierTest {
   @Property(tries = 100)
   void signVerifyRoundTripsForAnyPayloadAndType(
       @ForAll("payloads") byte[] payload, @ForAll("types") String type) throws Exception {
-    Envelope env = DsseSigner.sign(type, Bytes.of(payload), List.of(ED.signer(), EC.signer()));
+    Envelope env = DsseSigner.sign(type, Bytes.of(payload), List.of(ED, EC));
     Envelope decoded = DsseCodec.decode(DsseCodec.encode(env), "test");
     assertEquals(env, decoded);
     assertTrue(verifier(2, ED, EC).verifySignatures(decoded).thresholdMet());
@@ -159,7 +157,7 @@ class DsseVerifierTest {
   void anyBitFlipInPayloadOrSignatureFails(
       @ForAll("payloads") byte[] payload, @ForAll int position, @ForAll boolean inSignature)
       throws Exception {
-    Envelope env = DsseSigner.sign("text/plain", Bytes.of(payload), List.of(ED.signer()));
+    Envelope env = DsseSigner.sign("text/plain", Bytes.of(payload), List.of(ED));
     byte[] target =
         inSignature || payload.length == 0
             ? env.signatures().get(0).sig().toByteArray()

@@ -9,16 +9,19 @@ import dev.ssc.attest.dsse.DsseCodec;
 import dev.ssc.attest.dsse.DsseSigner;
 import dev.ssc.attest.dsse.DsseVerifier;
 import dev.ssc.attest.dsse.Pae;
-import dev.ssc.attest.keys.JcaKeys;
+import dev.ssc.attest.keys.Keys;
+import dev.ssc.attest.keys.SigningKey;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,6 +47,9 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class DsseVerifyBenchmark {
   static final String PAYLOAD_TYPE = "application/vnd.in-toto+json";
+
+  /** The provider ssc verifies Ed25519 and ECDSA with (dev.ssc.attest.keys.Providers). */
+  static final Provider BC = new BouncyCastleProvider();
 
   /** The key type. */
   @Param({"ED25519", "ECDSA_P256_SHA256"})
@@ -72,14 +78,14 @@ public class DsseVerifyBenchmark {
   @Setup
   public void setUp() throws Exception {
     SignatureAlgorithm alg = SignatureAlgorithm.valueOf(algorithm);
-    JcaKeys.GeneratedKey key = JcaKeys.generate(alg);
+    SigningKey key = Keys.generate(alg);
     Bytes payload = Bytes.utf8(statementJson());
-    Envelope envelope = DsseSigner.sign(PAYLOAD_TYPE, payload, List.of(key.signer()));
+    Envelope envelope = DsseSigner.sign(PAYLOAD_TYPE, payload, List.of(key));
     envelopeJson = DsseCodec.encode(envelope);
     verifier = DsseVerifier.builder(KeyRing.of(key.verifier())).build();
     pae = Pae.encode(PAYLOAD_TYPE, payload.toByteArray());
     signature = envelope.signatures().get(0).sig().toByteArray();
-    publicKey = publicKey(key.publicKeyPem(), alg);
+    publicKey = publicKey(key.verifier().spkiPem(), alg);
     jcaName = alg == SignatureAlgorithm.ED25519 ? "Ed25519" : "SHA256withECDSA";
   }
 
@@ -92,7 +98,7 @@ public class DsseVerifyBenchmark {
   /** The baseline: the signature alone, over the same PAE bytes, with the same provider. */
   @Benchmark
   public boolean rawSignature() throws GeneralSecurityException {
-    Signature s = Signature.getInstance(jcaName);
+    Signature s = Signature.getInstance(jcaName, BC);
     s.initVerify(publicKey);
     s.update(pae);
     return s.verify(signature);
@@ -113,7 +119,7 @@ public class DsseVerifyBenchmark {
             .replace("-----END PUBLIC KEY-----", "")
             .replaceAll("\\s", "");
     byte[] der = Base64.getDecoder().decode(body.getBytes(StandardCharsets.US_ASCII));
-    return KeyFactory.getInstance(alg == SignatureAlgorithm.ED25519 ? "Ed25519" : "EC")
+    return KeyFactory.getInstance(alg == SignatureAlgorithm.ED25519 ? "Ed25519" : "EC", BC)
         .generatePublic(new X509EncodedKeySpec(der));
   }
 }

@@ -18,7 +18,8 @@ import dev.ssc.api.pipeline.StageResult;
 import dev.ssc.api.signing.KeyRing;
 import dev.ssc.api.signing.SignatureAlgorithm;
 import dev.ssc.attest.dsse.DsseVerifier;
-import dev.ssc.attest.keys.JcaKeys;
+import dev.ssc.attest.keys.Keys;
+import dev.ssc.attest.keys.SigningKey;
 import dev.ssc.core.evidence.InMemoryEvidenceStore;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -28,8 +29,8 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class PipelineRunnerTest {
-  private static final JcaKeys.GeneratedKey CI = JcaKeys.generate(SignatureAlgorithm.ED25519);
-  private static final JcaKeys.GeneratedKey TESTS = JcaKeys.generate(SignatureAlgorithm.ED25519);
+  private static final SigningKey CI = Keys.generate(SignatureAlgorithm.ED25519);
+  private static final SigningKey TESTS = Keys.generate(SignatureAlgorithm.ED25519);
   private static final Artifact JAR =
       Artifact.of(
           "app.jar",
@@ -86,8 +87,8 @@ class PipelineRunnerTest {
     InMemoryEvidenceStore store = InMemoryEvidenceStore.create();
     PipelineRun run =
         PipelineRunner.builder(store)
-            .signer("build", CI.signer())
-            .signer("unit-tests", TESTS.signer())
+            .signer("build", CI)
+            .signer("unit-tests", TESTS)
             .build()
             .run(p, "run-1", Map.of());
     assertTrue(run.succeeded());
@@ -167,7 +168,7 @@ class PipelineRunnerTest {
   @Test
   void aStageCannotHaveTwoSigners() {
     PipelineRunner.Builder b =
-        PipelineRunner.builder(InMemoryEvidenceStore.create()).signer("build", CI.signer());
-    assertThrows(IllegalArgumentException.class, () -> b.signer("build", TESTS.signer()));
+        PipelineRunner.builder(InMemoryEvidenceStore.create()).signer("build", CI);
+    assertThrows(IllegalArgumentException.class, () -> b.signer("build", TESTS));
   }
 }

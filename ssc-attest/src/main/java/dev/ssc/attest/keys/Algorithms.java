@@ -1,0 +1,68 @@
+package dev.ssc.attest.keys;
+
+import dev.ssc.api.signing.SignatureAlgorithm;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.security.spec.MGF1ParameterSpec;
+import java.security.spec.PSSParameterSpec;
+
+/**
+ * JCA signature engines per {@link SignatureAlgorithm}, on the provider {@link Providers} picks.
+ */
+final class Algorithms {
+  private Algorithms() {}
+
+  /** PSS as ssc and securesystemslib sign it: SHA-256, MGF1-SHA-256, 32-byte salt. */
+  static final PSSParameterSpec PSS_SHA256 =
+      new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
+
+  static boolean isRsa(SignatureAlgorithm algorithm) {
+    return algorithm == SignatureAlgorithm.RSA_PSS_SHA256
+        || algorithm == SignatureAlgorithm.RSA_PKCS1_SHA256;
+  }
+
+  static boolean isEcdsa(SignatureAlgorithm algorithm) {
+    return algorithm == SignatureAlgorithm.ECDSA_P256_SHA256
+        || algorithm == SignatureAlgorithm.ECDSA_P384_SHA384;
+  }
+
+  /** A new engine that signs and verifies {@code algorithm} (DER for ECDSA). */
+  static Signature signature(SignatureAlgorithm algorithm) throws GeneralSecurityException {
+    switch (algorithm) {
+      case ED25519:
+        return Signature.getInstance("Ed25519", Providers.bouncyCastle());
+      case ECDSA_P256_SHA256:
+        return Signature.getInstance("SHA256withECDSA", Providers.bouncyCastle());
+      case ECDSA_P384_SHA384:
+        return Signature.getInstance("SHA384withECDSA", Providers.bouncyCastle());
+      case RSA_PSS_SHA256:
+        Signature pss = Signature.getInstance("RSASSA-PSS", Providers.sunRsaSign());
+        pss.setParameter(PSS_SHA256);
+        return pss;
+      case RSA_PKCS1_SHA256:
+        return Signature.getInstance("SHA256withRSA", Providers.sunRsaSign());
+    }
+    throw new IllegalArgumentException("unknown algorithm " + algorithm);
+  }
+
+  /** A new ECDSA engine for IEEE P1363 ({@code r||s}) signatures. */
+  static Signature p1363(SignatureAlgorithm algorithm) throws GeneralSecurityException {
+    String name =
+        algorithm == SignatureAlgorithm.ECDSA_P256_SHA256
+            ? "SHA256withPLAIN-ECDSA"
+            : "SHA384withPLAIN-ECDSA";
+    return Signature.getInstance(name, Providers.bouncyCastle());
+  }
+
+  /** The byte length of one P1363 signature of {@code algorithm}, or 0 if not ECDSA. */
+  static int p1363Length(SignatureAlgorithm algorithm) {
+    switch (algorithm) {
+      case ECDSA_P256_SHA256:
+        return 64;
+      case ECDSA_P384_SHA384:
+        return 96;
+      default:
+        return 0;
+    }
+  }
+}
