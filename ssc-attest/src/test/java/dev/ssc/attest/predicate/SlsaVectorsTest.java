@@ -24,7 +24,7 @@ import dev.ssc.attest.dsse.DsseCodec;
 import dev.ssc.attest.dsse.DsseVerifier;
 import dev.ssc.attest.intoto.StatementCodec;
 import dev.ssc.attest.json.Json;
-import dev.ssc.attest.keys.JcaKeys;
+import dev.ssc.attest.keys.Keys;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -49,7 +49,7 @@ class SlsaVectorsTest {
     assertEquals(1, bundle.entries().size());
     String pem = Vectors.resource(DIR + "vsa/vsa_signing_public_key.pem").toUtf8String();
     DsseVerifier verifier =
-        DsseVerifier.builder(KeyRing.of(JcaKeys.verifierFromPem(pem, "vsa key")))
+        DsseVerifier.builder(KeyRing.of(Keys.readPublicKeyPem(pem, "vsa key")))
             .clock(InstantSource.fixed(Instant.parse("2024-06-13T00:00:00Z")))
             .build();
     AttestationVerification result = verifier.verify(bundle.entries().get(0).bytes());
@@ -96,7 +96,7 @@ class SlsaVectorsTest {
             .build();
     String pem = Vectors.resource(DIR + "vsa/vsa_signing_public_key.pem").toUtf8String();
     DsseVerifier verifier =
-        DsseVerifier.builder(KeyRing.of(JcaKeys.verifierFromPem(pem, "vsa key"))).build();
+        DsseVerifier.builder(KeyRing.of(Keys.readPublicKeyPem(pem, "vsa key"))).build();
     assertEquals(Verdict.DENY, verifier.verify(DsseCodec.encode(tampered)).verdict());
   }
 
