@@ -35,7 +35,13 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Secure software supply chains: signed evidence, policy gates, audit.",
-    subcommands = {DemoCommand.class},
+    subcommands = {
+      DemoCommand.class,
+      KeyCommand.class,
+      DsseCommand.class,
+      AttestCommand.class,
+      VerifyAttestationCommand.class
+    },
     synopsisSubcommandLabel = "COMMAND",
     footer = {
       "",

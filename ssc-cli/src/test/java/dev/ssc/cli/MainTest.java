@@ -50,7 +50,16 @@ class MainTest {
     assertTrue(run.out().contains("Usage: ssc"), run.out());
     assertTrue(run.out().contains("demo"), run.out());
     assertTrue(run.out().contains("  1  a negative verdict"), run.out());
-    assertTrue(run.out().contains("demo  Run the end-to-end example of Acme's"), run.out());
+    for (String summary :
+        List.of(
+            "demo +Run the end-to-end example of Acme's delivery chain\\.",
+            "key +Generate signing keys\\.",
+            "dsse +Sign and verify DSSE envelopes\\.",
+            "attest +Sign an in-toto Statement about files\\.",
+            "verify-attestation +Verify an attestation's signature and subject\\.")) {
+      assertTrue(
+          run.out().lines().anyMatch(l -> l.matches("  " + summary)), summary + "\n" + run.out());
+    }
     run.out().lines().forEach(l -> assertTrue(l.length() <= 80, "fits 80 columns: " + l));
     assertEquals("", run.err());
   }
