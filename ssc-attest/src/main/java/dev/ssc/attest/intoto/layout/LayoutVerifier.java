@@ -1,0 +1,443 @@
+package dev.ssc.attest.intoto.layout;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.errorprone.annotations.CanIgnoreReturnValue;
+import dev.ssc.api.Bytes;
+import dev.ssc.api.Finding;
+import dev.ssc.api.SscFormatException;
+import dev.ssc.api.signing.Verifier;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Verifies an in-toto software supply chain against a signed layout, in the order and with the
+ * semantics of in-toto 1.3.1's {@code in_toto_verify}:
+ *
+ * <ol>
+ *   <li>every given layout key has a valid signature on the layout (classic metadata or a DSSE
+ *       envelope); the signatures' key ids are hints only, each key is tried on every signature;
+ *   <li>the layout has not expired ({@code expires <= now} is expired);
+ *   <li>links are loaded from the link directory as {@code STEP.KEYID8.link} for each authorized
+ *       functionary key id of each step; fewer files than the threshold fails;
+ *   <li>links whose signature does not verify with the authorized key are skipped, then the
+ *       threshold of distinct functionaries is checked;
+ *   <li>a command differing from the expected command is a warning;
+ *   <li>links of a step with threshold above 1 must agree on materials and products;
+ *   <li>the material and product rules of every step, then (if enabled) the inspections are run in
+ *       the working directory and their rules verified.
+ * </ol>
+ *
+ * <p>Every failed check is a {@link Finding} of the returned {@link LayoutVerification}; nothing
+ * throws for bad input except I/O errors. Sublayouts are not supported: a step whose link is a
+ * layout fails. Inspections run only when {@link Builder#runInspections(Path)} was called;
+ * otherwise they are skipped with a warning.
+ *
+ * <pre>{@code
+ * LayoutVerification v = LayoutVerifier.builder()
+ *     .addLayoutKey(Bytes.of(Files.readAllBytes(alicePub)), "alice.pub")
+ *     .clock(InstantSource.system())
+ *     .build()
+ *     .verify(Path.of("root.layout"), Path.of("links"));
+ * }</pre>
+ *
+ * <p>Immutable and thread-safe; each verification runs inspection commands in the caller's thread.
+ */
+public final class LayoutVerifier {
+  private final List<Verifier> layoutKeys;
+  private final InstantSource clock;
+  private final @Nullable Path inspectionDir;
+  private final CommandRunner runner;
+
+  private LayoutVerifier(Builder b, InstantSource clock) {
+    this.layoutKeys = List.copyOf(b.layoutKeys);
+    this.clock = clock;
+    this.inspectionDir = b.inspectionDir;
+    this.runner = b.runner;
+  }
+
+  /** A new builder. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Verifies the layout in {@code layoutFile} with the links in {@code linkDir}.
+   *
+   * @throws IOException if the layout or a link file exists but cannot be read, or an inspection
+   *     command cannot be started
+   */
+  public LayoutVerification verify(Path layoutFile, Path linkDir) throws IOException {
+    requireNonNull(layoutFile, "layoutFile");
+    requireNonNull(linkDir, "linkDir");
+    return verify(Bytes.of(Files.readAllBytes(layoutFile)), layoutFile.toString(), linkDir);
+  }
+
+  /**
+   * Verifies the layout {@code layoutBytes} (read from {@code source}) with the links in {@code
+   * linkDir}.
+   *
+   * @throws IOException if a link file exists but cannot be read, or an inspection command cannot
+   *     be started
+   */
+  public LayoutVerification verify(Bytes layoutBytes, String source, Path linkDir)
+      throws IOException {
+    requireNonNull(layoutBytes, "layoutBytes");
+    requireNonNull(source, "source");
+    requireNonNull(linkDir, "linkDir");
+    List<Finding> findings = new ArrayList<>();
+    Metadata metadata;
+    Layout layout;
+    try {
+      metadata = Metadata.parse(layoutBytes, source);
+      layout = Layout.parse(metadata.body());
+    } catch (SscFormatException e) {
+      return deny(findings, "intoto.layout.format", String.valueOf(e.getMessage()), source);
+    }
+
+    // 1. Layout signatures: every given key must have signed.
+    if (metadata.signatures().isEmpty()) {
+      return deny(findings, "intoto.layout.unsigned", "the layout has no signatures", source);
+    }
+    for (Verifier key : layoutKeys) {
+      if (!metadata.signedBy(key)) {
+        return deny(
+            findings,
+            "intoto.layout.signature",
+            "no valid signature on the layout by layout key " + key.keyId(),
+            source);
+      }
+    }
+
+    // 2. Expiry.
+    Instant now = clock.instant();
+    if (!layout.expires().isAfter(now)) {
+      return deny(
+          findings,
+          "intoto.layout.expired",
+          "layout expired at " + layout.expires() + " (verification time " + now + ")",
+          source + "#/signed/expires");
+    }
+
+    // 3. Load links per step and authorized key id.
+    Map<String, Map<String, Metadata>> loaded = new LinkedHashMap<>();
+    for (Layout.Step step : layout.steps()) {
+      Map<String, Metadata> perKey = new LinkedHashMap<>();
+      for (String keyId : step.pubkeys()) {
+        String name = linkFileName(step.name(), keyId);
+        Path file = linkDir.resolve(name);
+        Bytes bytes;
+        try {
+          bytes = Bytes.of(Files.readAllBytes(file));
+        } catch (NoSuchFileException e) {
+          continue;
+        }
+        try {
+          perKey.put(keyId, Metadata.parse(bytes, file.toString()));
+        } catch (SscFormatException e) {
+          return deny(
+              findings, "intoto.link.format", String.valueOf(e.getMessage()), file.toString());
+        }
+      }
+      if (perKey.size() < step.threshold()) {
+        return deny(
+            findings,
+            "intoto.link.missing",
+            "step '"
+                + step.name()
+                + "' requires "
+                + step.threshold()
+                + " link metadata file(s), found "
+                + perKey.size(),
+            step.name());
+      }
+      loaded.put(step.name(), perKey);
+    }
+
+    // 4. Link signatures and the threshold of distinct authorized functionaries.
+    Map<String, Map<String, Link>> chain = new LinkedHashMap<>();
+    for (Layout.Step step : layout.steps()) {
+      Map<String, Link> verified = new LinkedHashMap<>();
+      for (Map.Entry<String, Metadata> e : loaded.getOrDefault(step.name(), Map.of()).entrySet()) {
+        String keyId = e.getKey();
+        Metadata m = e.getValue();
+        LayoutKeys.PublicKeyInfo key = layout.keys().get(keyId);
+        if (key == null) {
+          findings.add(
+              note(
+                  "intoto.link.unauthorized",
+                  "skipping link: key id " + keyId + " is not in the layout's keys",
+                  m.source()));
+          continue;
+        }
+        if (!m.signedBy(key.verifier())) {
+          findings.add(
+              note(
+                  "intoto.link.signature",
+                  "skipping link: no valid signature by "
+                      + keyId
+                      + " for step '"
+                      + step.name()
+                      + "'",
+                  m.source()));
+          continue;
+        }
+        Link link;
+        try {
+          if (m.signed().getString("_type").filter("layout"::equals).isPresent()) {
+            return deny(
+                findings,
+                "intoto.sublayout.unsupported",
+                "step '" + step.name() + "' is a sublayout, which is not supported",
+                m.source());
+          }
+          link = Link.parse(m.body());
+        } catch (SscFormatException ex) {
+          return deny(findings, "intoto.link.format", String.valueOf(ex.getMessage()), m.source());
+        }
+        verified.put(keyId, link);
+      }
+      if (verified.size() < step.threshold()) {
+        return deny(
+            findings,
+            "intoto.threshold.unmet",
+            "step '"
+                + step.name()
+                + "' requires at least "
+                + step.threshold()
+                + " links validly signed by different authorized functionaries, found "
+                + verified.size(),
+            step.name());
+      }
+      chain.put(step.name(), verified);
+    }
+
+    // 5. Command alignment: a warning only.
+    for (Layout.Step step : layout.steps()) {
+      for (Map.Entry<String, Link> e : chain.getOrDefault(step.name(), Map.of()).entrySet()) {
+        if (!e.getValue().command().equals(step.expectedCommand())) {
+          findings.add(
+              Finding.builder()
+                  .code("intoto.command.differs")
+                  .level(Finding.Level.WARNING)
+                  .message(
+                      "step '"
+                          + step.name()
+                          + "': run command "
+                          + e.getValue().command()
+                          + " differs from expected command "
+                          + step.expectedCommand())
+                  .location(linkFileName(step.name(), e.getKey()))
+                  .build());
+        }
+      }
+    }
+
+    // 6. Threshold constraints: links of one step agree on their artifacts.
+    for (Layout.Step step : layout.steps()) {
+      if (step.threshold() <= 1) {
+        continue;
+      }
+      Map<String, Link> perKey = chain.getOrDefault(step.name(), Map.of());
+      Map.Entry<String, Link> reference = perKey.entrySet().iterator().next();
+      for (Map.Entry<String, Link> e : perKey.entrySet()) {
+        Link l = e.getValue();
+        if (!reference.getValue().materials().equals(l.materials())
+            || !reference.getValue().products().equals(l.products())) {
+          return deny(
+              findings,
+              "intoto.threshold.artifacts-differ",
+              "links '"
+                  + linkFileName(step.name(), reference.getKey())
+                  + "' and '"
+                  + linkFileName(step.name(), e.getKey())
+                  + "' have different artifacts",
+              step.name());
+        }
+      }
+    }
+
+    // 7. Step rules over the reduced chain (first link per step).
+    Map<String, Link> reduced = new LinkedHashMap<>();
+    chain.forEach((name, perKey) -> reduced.put(name, perKey.values().iterator().next()));
+    for (Layout.Step step : layout.steps()) {
+      Optional<Finding> f =
+          rules(step.name(), step.expectedMaterials(), step.expectedProducts(), reduced);
+      if (f.isPresent()) {
+        findings.add(f.get());
+        return LayoutVerification.deny(findings);
+      }
+    }
+
+    // 8. Inspections.
+    if (layout.inspections().isEmpty()) {
+      return LayoutVerification.of(findings);
+    }
+    Path dir = inspectionDir;
+    if (dir == null) {
+      List<String> names = new ArrayList<>();
+      layout.inspections().forEach(i -> names.add(i.name()));
+      findings.add(
+          Finding.builder()
+              .code("intoto.inspection.skipped")
+              .level(Finding.Level.WARNING)
+              .message("inspections " + names + " were not run (not enabled)")
+              .location(source)
+              .build());
+      return LayoutVerification.of(findings);
+    }
+    Map<String, Link> combined = new LinkedHashMap<>(reduced);
+    for (Layout.Inspection inspection : layout.inspections()) {
+      Link link =
+          LinkRecorder.record(
+              inspection.name(), inspection.run(), List.of("."), List.of("."), dir, runner);
+      int rc =
+          link.byproducts().members().get("return-value") instanceof dev.ssc.api.json.JsonNumber n
+              ? n.value().intValue()
+              : -1;
+      if (rc != 0) {
+        return deny(
+            findings,
+            "intoto.inspection.failed",
+            "inspection '"
+                + inspection.name()
+                + "' command "
+                + inspection.run()
+                + " returned "
+                + rc,
+            inspection.name());
+      }
+      combined.put(inspection.name(), link);
+    }
+    for (Layout.Inspection inspection : layout.inspections()) {
+      Optional<Finding> f =
+          rules(
+              inspection.name(),
+              inspection.expectedMaterials(),
+              inspection.expectedProducts(),
+              combined);
+      if (f.isPresent()) {
+        findings.add(f.get());
+        return LayoutVerification.deny(findings);
+      }
+    }
+    return LayoutVerification.of(findings);
+  }
+
+  private static Optional<Finding> rules(
+      String name,
+      List<ArtifactRule> materials,
+      List<ArtifactRule> products,
+      Map<String, Link> links) {
+    Optional<Finding> f = ArtifactRules.verify(name, "materials", materials, links);
+    if (f.isPresent()) {
+      return f;
+    }
+    return ArtifactRules.verify(name, "products", products, links);
+  }
+
+  /** The link file name in-toto uses: {@code STEP.KEYID8.link}. */
+  static String linkFileName(String step, String keyId) {
+    return step + "." + keyId.substring(0, Math.min(8, keyId.length())) + ".link";
+  }
+
+  private static LayoutVerification deny(
+      List<Finding> findings, String code, String message, String location) {
+    findings.add(Finding.builder().code(code).message(message).location(location).build());
+    return LayoutVerification.deny(findings);
+  }
+
+  private static Finding note(String code, String message, String location) {
+    return Finding.builder()
+        .code(code)
+        .level(Finding.Level.NOTE)
+        .message(message)
+        .location(location)
+        .build();
+  }
+
+  /**
+   * Builds a {@link LayoutVerifier}: at least one layout key and a clock are required.
+   *
+   * <p>Not thread-safe; confine to one thread.
+   */
+  public static final class Builder {
+    private final List<Verifier> layoutKeys = new ArrayList<>();
+    private @Nullable InstantSource clock;
+    private @Nullable Path inspectionDir;
+    private CommandRunner runner = CommandRunner.processes();
+
+    Builder() {}
+
+    /**
+     * Adds a layout key from the contents of a public key file: a PEM SPKI RSA key or a
+     * securesystemslib JSON public key (ed25519, ecdsa-sha2-nistp256, rsassa-pss-sha256). Every
+     * added key must have signed the layout.
+     *
+     * @throws SscFormatException if the file is not such a key; the message names {@code source}
+     */
+    @CanIgnoreReturnValue
+    public Builder addLayoutKey(Bytes publicKeyFile, String source) throws SscFormatException {
+      requireNonNull(publicKeyFile, "publicKeyFile");
+      requireNonNull(source, "source");
+      layoutKeys.add(LayoutKeys.readPublicKey(publicKeyFile, source).verifier());
+      return this;
+    }
+
+    /** Adds a layout key; every added key must have signed the layout. */
+    @CanIgnoreReturnValue
+    public Builder addLayoutKey(Verifier key) {
+      layoutKeys.add(requireNonNull(key, "key"));
+      return this;
+    }
+
+    /** Sets the source of the verification time (layout expiry). Required. */
+    @CanIgnoreReturnValue
+    public Builder clock(InstantSource clock) {
+      this.clock = requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * Runs the layout's inspections in {@code workingDirectory}, recording all files there as
+     * materials and products, as in-toto-verify does in its current directory.
+     */
+    @CanIgnoreReturnValue
+    public Builder runInspections(Path workingDirectory) {
+      this.inspectionDir = requireNonNull(workingDirectory, "workingDirectory");
+      return this;
+    }
+
+    @CanIgnoreReturnValue
+    Builder commandRunner(CommandRunner runner) {
+      this.runner = requireNonNull(runner, "runner");
+      return this;
+    }
+
+    /**
+     * Builds the verifier.
+     *
+     * @throws IllegalStateException if no layout key or no clock was set
+     */
+    public LayoutVerifier build() {
+      if (layoutKeys.isEmpty()) {
+        throw new IllegalStateException("at least one layout key is required");
+      }
+      InstantSource c = clock;
+      if (c == null) {
+        throw new IllegalStateException("clock is required");
+      }
+      return new LayoutVerifier(this, c);
+    }
+  }
+}
