@@ -46,6 +46,39 @@ record Metadata(
     return Fields.of(signed, source, dsse ? "/payload" : "/signed");
   }
 
+  /**
+   * The payload with raw control characters inside strings escaped as {@code \\u00XX}:
+   * securesystemslib writes DSSE payloads as canonical JSON, which leaves newlines raw. Only the
+   * parsed copy is escaped; signatures are checked over the payload bytes as they are.
+   */
+  static Bytes escapeControls(Bytes payload) {
+    byte[] in = payload.toByteArray();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(in.length + 16);
+    boolean inString = false;
+    boolean escaped = false;
+    for (byte b : in) {
+      if (inString) {
+        if (escaped) {
+          escaped = false;
+        } else if (b == '\\') {
+          escaped = true;
+        } else if (b == '"') {
+          inString = false;
+        } else if ((b & 0xff) < 0x20) {
+          byte[] esc =
+              String.format(java.util.Locale.ROOT, "\\u%04x", b & 0xff)
+                  .getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+          out.write(esc, 0, esc.length);
+          continue;
+        }
+      } else if (b == '"') {
+        inString = true;
+      }
+      out.write(b);
+    }
+    return Bytes.of(out.toByteArray());
+  }
+
   /** Decodes metadata from {@code bytes} read from {@code source}. */
   static Metadata parse(Bytes bytes, String source) throws SscFormatException {
     JsonObject o = Json.parseObject(bytes, source);
@@ -60,7 +93,7 @@ record Metadata(
                 + env.payloadType()
                 + "\"");
       }
-      JsonObject body = Json.parseObject(env.payload(), source + " (payload)");
+      JsonObject body = Json.parseObject(escapeControls(env.payload()), source + " (payload)");
       List<Sig> sigs = new ArrayList<>();
       for (Envelope.Signature s : env.signatures()) {
         sigs.add(new Sig(s.keyId(), s.sig()));
