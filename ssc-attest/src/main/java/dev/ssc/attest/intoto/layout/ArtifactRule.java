@@ -42,17 +42,23 @@ record ArtifactRule(
     return String.join(" ", words);
   }
 
+  /** An error about element {@code index} of array member {@code name} of {@code f}. */
+  static SscFormatException at(Fields f, String name, int index, String message) {
+    String base = String.valueOf(f.error(name, "").getMessage());
+    return new SscFormatException(
+        base.substring(0, base.length() - 2) + "/" + index + ": " + message);
+  }
+
   /** Parses the rule at JSON pointer {@code f.pointer(name)}/{@code index}. */
   static ArtifactRule parse(Fields f, String name, JsonValue value, int index)
       throws SscFormatException {
-    String where = name + "/" + index;
     if (!(value instanceof dev.ssc.api.json.JsonArray)) {
-      throw f.error(where, "an artifact rule must be an array of strings");
+      throw at(f, name, index, "an artifact rule must be an array of strings");
     }
     List<String> w = new ArrayList<>();
     for (JsonValue e : ((dev.ssc.api.json.JsonArray) value).elements()) {
       if (!(e instanceof JsonString)) {
-        throw f.error(where, "an artifact rule must be an array of strings");
+        throw at(f, name, index, "an artifact rule must be an array of strings");
       }
       w.add(((JsonString) e).value());
     }
@@ -70,8 +76,10 @@ record ArtifactRule(
       }
     }
     if (type == null) {
-      throw f.error(
-          where,
+      throw at(
+          f,
+          name,
+          index,
           "wrong rule format: a rule starts with one of MATCH, CREATE, DELETE, MODIFY, ALLOW,"
               + " DISALLOW, REQUIRE and has a pattern, got "
               + w);
@@ -79,7 +87,8 @@ record ArtifactRule(
     String pattern = w.get(1);
     if (type != Type.MATCH) {
       if (n != 2) {
-        throw f.error(where, "wrong rule format: " + type + " takes exactly one pattern, got " + w);
+        throw at(
+            f, name, index, "wrong rule format: " + type + " takes exactly one pattern, got " + w);
       }
       return new ArtifactRule(type, pattern, "", "", "", "", w);
     }
@@ -118,14 +127,16 @@ record ArtifactRule(
       destPrefix = "";
       destName = w.get(5);
     } else {
-      throw f.error(
-          where,
+      throw at(
+          f,
+          name,
+          index,
           "wrong rule format: MATCH <pattern> [IN <prefix>] WITH (MATERIALS|PRODUCTS)"
               + " [IN <prefix>] FROM <step>, got "
               + w);
     }
     if (!destType.equals("materials") && !destType.equals("products")) {
-      throw f.error(where, "MATCH needs MATERIALS or PRODUCTS as destination, got " + w);
+      throw at(f, name, index, "MATCH needs MATERIALS or PRODUCTS as destination, got " + w);
     }
     return new ArtifactRule(type, pattern, srcPrefix, destType, destPrefix, destName, w);
   }

@@ -60,7 +60,7 @@ record Link(
     List<String> out = new ArrayList<>();
     for (int i = 0; i < array.size(); i++) {
       if (!(array.get(i) instanceof JsonString)) {
-        throw f.error(name + "/" + i, "expected a string");
+        throw ArtifactRule.at(f, name, i, "expected a string");
       }
       out.add(((JsonString) array.get(i)).value());
     }
