@@ -35,7 +35,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Secure software supply chains: signed evidence, policy gates, audit.",
-    subcommands = {DemoCommand.class},
+    subcommands = {DemoCommand.class, IntotoCommand.class},
     synopsisSubcommandLabel = "COMMAND",
     footer = {
       "",

@@ -50,7 +50,7 @@ class MainTest {
     assertTrue(run.out().contains("Usage: ssc"), run.out());
     assertTrue(run.out().contains("demo"), run.out());
     assertTrue(run.out().contains("  1  a negative verdict"), run.out());
-    assertTrue(run.out().contains("demo  Run the end-to-end example of Acme's"), run.out());
+    assertTrue(run.out().matches("(?s).*demo +Run the end-to-end example of Acme's.*"), run.out());
     run.out().lines().forEach(l -> assertTrue(l.length() <= 80, "fits 80 columns: " + l));
     assertEquals("", run.err());
   }
