@@ -298,9 +298,18 @@ public final class LayoutVerifier {
     }
     Map<String, Link> combined = new LinkedHashMap<>(reduced);
     for (Layout.Inspection inspection : layout.inspections()) {
-      Link link =
-          LinkRecorder.record(
-              inspection.name(), inspection.run(), List.of("."), List.of("."), dir, runner);
+      Link link;
+      try {
+        link =
+            LinkRecorder.record(
+                inspection.name(), inspection.run(), List.of("."), List.of("."), dir, runner);
+      } catch (CommandRunner.TimeoutException e) {
+        return deny(
+            findings,
+            "intoto.inspection.failed",
+            "inspection '" + inspection.name() + "': " + e.getMessage(),
+            inspection.name());
+      }
       int rc =
           link.byproducts().members().get("return-value") instanceof dev.ssc.api.json.JsonNumber n
               ? n.value().intValue()
@@ -375,7 +384,7 @@ public final class LayoutVerifier {
     private final List<Verifier> layoutKeys = new ArrayList<>();
     private @Nullable InstantSource clock;
     private @Nullable Path inspectionDir;
-    private CommandRunner runner = CommandRunner.processes();
+    private CommandRunner runner = CommandRunner.processes(CommandRunner.DEFAULT_TIMEOUT);
 
     Builder() {}
 
@@ -415,6 +424,20 @@ public final class LayoutVerifier {
     @CanIgnoreReturnValue
     public Builder runInspections(Path workingDirectory) {
       this.inspectionDir = requireNonNull(workingDirectory, "workingDirectory");
+      return this;
+    }
+
+    /**
+     * Sets how long a command may run before it is killed and the run fails; default 10 seconds,
+     * in-toto 1.3.1's {@code LINK_CMD_EXEC_TIMEOUT}.
+     */
+    @CanIgnoreReturnValue
+    public Builder commandTimeout(java.time.Duration timeout) {
+      requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+      }
+      this.runner = CommandRunner.processes(timeout);
       return this;
     }
 

@@ -197,7 +197,7 @@ public final class LinkRecorder {
     private final List<String> command = new ArrayList<>();
     private @Nullable Path workingDirectory;
     private boolean dsse;
-    private CommandRunner runner = CommandRunner.processes();
+    private CommandRunner runner = CommandRunner.processes(CommandRunner.DEFAULT_TIMEOUT);
 
     Builder() {}
 
@@ -267,6 +267,20 @@ public final class LinkRecorder {
     @CanIgnoreReturnValue
     public Builder dsse() {
       this.dsse = true;
+      return this;
+    }
+
+    /**
+     * Sets how long a command may run before it is killed and the run fails; default 10 seconds,
+     * in-toto 1.3.1's {@code LINK_CMD_EXEC_TIMEOUT}.
+     */
+    @CanIgnoreReturnValue
+    public Builder commandTimeout(java.time.Duration timeout) {
+      requireNonNull(timeout, "timeout");
+      if (timeout.isNegative() || timeout.isZero()) {
+        throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+      }
+      this.runner = CommandRunner.processes(timeout);
       return this;
     }
 

@@ -48,7 +48,7 @@ final class Demo {
 
   /** Runs {@code python ./scripts/tar ARGS} as the system {@code tar ARGS}; others as given. */
   static CommandRunner untar() {
-    CommandRunner real = CommandRunner.processes();
+    CommandRunner real = CommandRunner.processes(java.time.Duration.ofSeconds(60));
     return (command, dir) -> {
       List<String> cmd = new ArrayList<>(command);
       if (cmd.size() >= 2 && cmd.get(0).equals("python") && cmd.get(1).equals("./scripts/tar")) {

@@ -211,6 +211,34 @@ class LayoutVerifierTest {
   }
 
   @Test
+  void failingOrHangingInspectionIsDenied() throws Exception {
+    String fails =
+        layoutText()
+            .replace("[\"python\",\"./scripts/tar\",\"xfz\",\"foo.tar.gz\"]", "[\"false\"]");
+    LayoutVerification v =
+        LayoutVerifier.builder()
+            .addLayoutKey(Demo.bytes("demo_files/alice.pub"), "alice.pub")
+            .clock(NOW)
+            .runInspections(dir)
+            .build()
+            .verify(sign(fails, key("alice")), "test.layout", dir);
+    assertDenied(v, "intoto.inspection.failed");
+    String hangs =
+        layoutText()
+            .replace("[\"python\",\"./scripts/tar\",\"xfz\",\"foo.tar.gz\"]", "[\"sleep\",\"30\"]");
+    LayoutVerification slow =
+        LayoutVerifier.builder()
+            .addLayoutKey(Demo.bytes("demo_files/alice.pub"), "alice.pub")
+            .clock(NOW)
+            .runInspections(dir)
+            .commandTimeout(java.time.Duration.ofMillis(200))
+            .build()
+            .verify(sign(hangs, key("alice")), "test.layout", dir);
+    assertDenied(slow, "intoto.inspection.failed");
+    assertTrue(slow.reason().orElseThrow().message().contains("did not finish"), slow.toString());
+  }
+
+  @Test
   void findingsNameTheirPlace() throws Exception {
     Files.delete(dir.resolve("package.2f89b927.link"));
     Finding f = verify(sign(layoutText(), key("alice")), "alice.pub").reason().orElseThrow();
