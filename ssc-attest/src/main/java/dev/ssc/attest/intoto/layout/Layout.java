@@ -81,7 +81,7 @@ record Layout(
       }
       LayoutKeys.PublicKeyInfo key =
           LayoutKeys.fromDict(kf.nested(e.getKey(), (JsonObject) e.getValue()));
-      if (!key.keyId().equals(e.getKey())) {
+      if (!LayoutKeys.namedBy(key, e.getKey())) {
         throw kf.error(
             e.getKey(), "key id does not match the key, which has key id " + key.keyId());
       }

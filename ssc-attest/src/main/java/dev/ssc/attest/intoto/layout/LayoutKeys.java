@@ -79,6 +79,27 @@ final class LayoutKeys {
   }
 
   /**
+   * Whether {@code keyId} names {@code key}: the key id of its dict as written, or of the same dict
+   * with the PEM's final newline added or removed. python in-toto hashes ECDSA PEMs with their
+   * final newline while securesystemslib's PEM import strips it (BUILD-NOTES.md), and layouts of
+   * both kinds exist. The key id is a name only; signatures are checked with the key itself.
+   */
+  static boolean namedBy(PublicKeyInfo key, String keyId) {
+    if (key.keyId().equals(keyId)) {
+      return true;
+    }
+    JsonValue keyval = key.dict().members().get("keyval");
+    if (!(keyval instanceof JsonObject)) {
+      return false;
+    }
+    String pub = ((JsonObject) keyval).getString("public").orElse("");
+    String other = pub.endsWith("\n") ? pub.substring(0, pub.length() - 1) : pub + "\n";
+    Map<String, JsonValue> dict = new LinkedHashMap<>(key.dict().members());
+    dict.put("keyval", new JsonObject(Map.of("public", new JsonString(other))));
+    return keyId(new JsonObject(dict)).equals(keyId);
+  }
+
+  /**
    * Reads a public key file: a PEM SPKI RSA key (as {@code in-toto-verify --layout-keys} takes it)
    * or a securesystemslib JSON public key (ed25519, ecdsa).
    */
