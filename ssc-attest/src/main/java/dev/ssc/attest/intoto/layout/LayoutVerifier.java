@@ -6,6 +6,7 @@ import com.google.errorprone.annotations.CanIgnoreReturnValue;
 import dev.ssc.api.Bytes;
 import dev.ssc.api.Finding;
 import dev.ssc.api.SscFormatException;
+import dev.ssc.api.json.JsonObject;
 import dev.ssc.api.signing.Verifier;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -39,9 +40,11 @@ import org.jspecify.annotations.Nullable;
  * </ol>
  *
  * <p>Every failed check is a {@link Finding} of the returned {@link LayoutVerification}; nothing
- * throws for bad input except I/O errors. Sublayouts are not supported: a step whose link is a
- * layout fails. Inspections run only when {@link Builder#runInspections(Path)} was called;
- * otherwise they are skipped with a warning.
+ * throws for bad input except I/O errors. A step's link may be a sublayout, signed by the
+ * functionary: it is verified recursively with that key as its layout key and the links in {@code
+ * LINKDIR/STEP.KEYID8/}, and its summary link (first step's materials, last step's products) takes
+ * its place. Inspections run only when {@link Builder#runInspections(Path)} was called; otherwise
+ * they are skipped with a warning.
  *
  * <pre>{@code
  * LayoutVerification v = LayoutVerifier.builder()
@@ -105,13 +108,38 @@ public final class LayoutVerifier {
       return deny(findings, "intoto.layout.format", String.valueOf(e.getMessage()), source);
     }
 
+    Link summary = chain(metadata, layout, layoutKeys, linkDir, source, "", findings, 0);
+    return summary == null ? LayoutVerification.deny(findings) : LayoutVerification.of(findings);
+  }
+
+  /**
+   * in_toto_verify on a parsed layout: returns the summary link, or null after adding the failure
+   * to {@code findings}.
+   */
+  private @Nullable Link chain(
+      Metadata metadata,
+      Layout layout,
+      List<Verifier> keys,
+      Path linkDir,
+      String source,
+      String stepName,
+      List<Finding> findings,
+      int depth)
+      throws IOException {
+    if (depth > MAX_SUBLAYOUT_DEPTH) {
+      return fail(
+          findings,
+          "intoto.sublayout.depth",
+          "sublayouts nested deeper than " + MAX_SUBLAYOUT_DEPTH,
+          source);
+    }
     // 1. Layout signatures: every given key must have signed.
     if (metadata.signatures().isEmpty()) {
-      return deny(findings, "intoto.layout.unsigned", "the layout has no signatures", source);
+      return fail(findings, "intoto.layout.unsigned", "the layout has no signatures", source);
     }
-    for (Verifier key : layoutKeys) {
+    for (Verifier key : keys) {
       if (!metadata.signedBy(key)) {
-        return deny(
+        return fail(
             findings,
             "intoto.layout.signature",
             "no valid signature on the layout by layout key " + key.keyId(),
@@ -122,7 +150,7 @@ public final class LayoutVerifier {
     // 2. Expiry.
     Instant now = clock.instant();
     if (!layout.expires().isAfter(now)) {
-      return deny(
+      return fail(
           findings,
           "intoto.layout.expired",
           "layout expired at " + layout.expires() + " (verification time " + now + ")",
@@ -145,12 +173,12 @@ public final class LayoutVerifier {
         try {
           perKey.put(keyId, Metadata.parse(bytes, file.toString()));
         } catch (SscFormatException e) {
-          return deny(
+          return fail(
               findings, "intoto.link.format", String.valueOf(e.getMessage()), file.toString());
         }
       }
       if (perKey.size() < step.threshold()) {
-        return deny(
+        return fail(
             findings,
             "intoto.link.missing",
             "step '"
@@ -166,6 +194,7 @@ public final class LayoutVerifier {
 
     // 4. Link signatures and the threshold of distinct authorized functionaries.
     Map<String, Map<String, Link>> chain = new LinkedHashMap<>();
+    Map<String, Sublayout> sublayouts = new LinkedHashMap<>();
     for (Layout.Step step : layout.steps()) {
       Map<String, Link> verified = new LinkedHashMap<>();
       for (Map.Entry<String, Metadata> e : loaded.getOrDefault(step.name(), Map.of()).entrySet()) {
@@ -195,20 +224,20 @@ public final class LayoutVerifier {
         Link link;
         try {
           if (m.signed().getString("_type").filter("layout"::equals).isPresent()) {
-            return deny(
-                findings,
-                "intoto.sublayout.unsupported",
-                "step '" + step.name() + "' is a sublayout, which is not supported",
-                m.source());
+            Layout sub = Layout.parse(m.body());
+            sublayouts.put(step.name() + "\u0000" + keyId, new Sublayout(m, sub, key.verifier()));
+            link =
+                new Link("", List.of(), Map.of(), Map.of(), JsonObject.empty(), JsonObject.empty());
+          } else {
+            link = Link.parse(m.body());
           }
-          link = Link.parse(m.body());
         } catch (SscFormatException ex) {
-          return deny(findings, "intoto.link.format", String.valueOf(ex.getMessage()), m.source());
+          return fail(findings, "intoto.link.format", String.valueOf(ex.getMessage()), m.source());
         }
         verified.put(keyId, link);
       }
       if (verified.size() < step.threshold()) {
-        return deny(
+        return fail(
             findings,
             "intoto.threshold.unmet",
             "step '"
@@ -220,6 +249,34 @@ public final class LayoutVerifier {
             step.name());
       }
       chain.put(step.name(), verified);
+    }
+
+    // 4b. Sublayouts: verified recursively with the functionary's key as the layout key and the
+    // links in LINKDIR/STEP.KEYID8; the summary link takes the sublayout's place.
+    for (Map.Entry<String, Sublayout> e : sublayouts.entrySet()) {
+      String[] stepAndKey = e.getKey().split("\u0000", 2);
+      Sublayout sub = e.getValue();
+      Link summary =
+          chain(
+              sub.metadata(),
+              sub.layout(),
+              List.of(sub.key()),
+              linkDir.resolve(
+                  stepAndKey[0]
+                      + "."
+                      + stepAndKey[1].substring(0, Math.min(8, stepAndKey[1].length()))),
+              sub.metadata().source(),
+              stepAndKey[0],
+              findings,
+              depth + 1);
+      if (summary == null) {
+        return null;
+      }
+      Map<String, Link> perStep = chain.get(stepAndKey[0]);
+      if (perStep == null) {
+        throw new IllegalStateException("a sublayout's step passed the threshold check");
+      }
+      perStep.put(stepAndKey[1], summary);
     }
 
     // 5. Command alignment: a warning only.
@@ -254,7 +311,7 @@ public final class LayoutVerifier {
         Link l = e.getValue();
         if (!reference.getValue().materials().equals(l.materials())
             || !reference.getValue().products().equals(l.products())) {
-          return deny(
+          return fail(
               findings,
               "intoto.threshold.artifacts-differ",
               "links '"
@@ -275,13 +332,13 @@ public final class LayoutVerifier {
           rules(step.name(), step.expectedMaterials(), step.expectedProducts(), reduced);
       if (f.isPresent()) {
         findings.add(f.get());
-        return LayoutVerification.deny(findings);
+        return null;
       }
     }
 
     // 8. Inspections.
     if (layout.inspections().isEmpty()) {
-      return LayoutVerification.of(findings);
+      return summary(layout, reduced, stepName);
     }
     Path dir = inspectionDir;
     if (dir == null) {
@@ -294,7 +351,7 @@ public final class LayoutVerifier {
               .message("inspections " + names + " were not run (not enabled)")
               .location(source)
               .build());
-      return LayoutVerification.of(findings);
+      return summary(layout, reduced, stepName);
     }
     Map<String, Link> combined = new LinkedHashMap<>(reduced);
     for (Layout.Inspection inspection : layout.inspections()) {
@@ -304,7 +361,7 @@ public final class LayoutVerifier {
             LinkRecorder.record(
                 inspection.name(), inspection.run(), List.of("."), List.of("."), dir, runner);
       } catch (CommandRunner.TimeoutException e) {
-        return deny(
+        return fail(
             findings,
             "intoto.inspection.failed",
             "inspection '" + inspection.name() + "': " + e.getMessage(),
@@ -315,7 +372,7 @@ public final class LayoutVerifier {
               ? n.value().intValue()
               : -1;
       if (rc != 0) {
-        return deny(
+        return fail(
             findings,
             "intoto.inspection.failed",
             "inspection '"
@@ -337,10 +394,40 @@ public final class LayoutVerifier {
               combined);
       if (f.isPresent()) {
         findings.add(f.get());
-        return LayoutVerification.deny(findings);
+        return null;
       }
     }
-    return LayoutVerification.of(findings);
+    return summary(layout, reduced, stepName);
+  }
+
+  private static final int MAX_SUBLAYOUT_DEPTH = 8;
+
+  /** A sublayout found as a step's link, with the functionary key that signed it. */
+  private record Sublayout(Metadata metadata, Layout layout, Verifier key) {}
+
+  /** in-toto's get_summary_link: first step's materials, last step's products and command. */
+  private static Link summary(Layout layout, Map<String, Link> reduced, String name) {
+    if (layout.steps().isEmpty()) {
+      return new Link("", List.of(), Map.of(), Map.of(), JsonObject.empty(), JsonObject.empty());
+    }
+    Link first = reduced.get(layout.steps().get(0).name());
+    Link last = reduced.get(layout.steps().get(layout.steps().size() - 1).name());
+    if (first == null || last == null) {
+      throw new IllegalStateException("every step has a link after the threshold check");
+    }
+    return new Link(
+        name,
+        last.command(),
+        first.materials(),
+        last.products(),
+        last.byproducts(),
+        JsonObject.empty());
+  }
+
+  private static @Nullable Link fail(
+      List<Finding> findings, String code, String message, String location) {
+    findings.add(Finding.builder().code(code).message(message).location(location).build());
+    return null;
   }
 
   private static Optional<Finding> rules(

@@ -238,6 +238,62 @@ class LayoutVerifierTest {
     assertTrue(slow.reason().orElseThrow().message().contains("did not finish"), slow.toString());
   }
 
+  /** A superlayout signed by carl whose step "sub" is performed by alice as a sublayout. */
+  private static String superlayoutText() throws Exception {
+    String aliceId = LayoutKeys.readPublicKey(Demo.bytes("demo_files/alice.pub"), "a").keyId();
+    JsonObject alice =
+        new JsonObject(
+            Map.of(
+                "keyid", new JsonString(aliceId),
+                "keytype", new JsonString("rsa"),
+                "scheme", new JsonString("rsassa-pss-sha256"),
+                "keyid_hash_algorithms",
+                    new JsonArray(List.of(new JsonString("sha256"), new JsonString("sha512"))),
+                "keyval",
+                    new JsonObject(
+                        Map.of(
+                            "public",
+                            new JsonString(
+                                Demo.bytes("demo_files/alice.pub").toUtf8String().strip())))));
+    String step =
+        "{\"_type\":\"step\",\"name\":\"sub\",\"pubkeys\":[\""
+            + aliceId
+            + "\"],\"threshold\":1,\"expected_command\":[],\"expected_materials\":[],"
+            + "\"expected_products\":[[\"CREATE\",\"foo.tar.gz\"],[\"ALLOW\",\"foo.py\"],"
+            + "[\"DISALLOW\",\"*\"]]}";
+    return "{\"_type\":\"layout\",\"expires\":\"2099-01-01T00:00:00Z\",\"readme\":\"\","
+        + "\"keys\":{\""
+        + aliceId
+        + "\":"
+        + Json.write(alice).toUtf8String()
+        + "},\"steps\":["
+        + step
+        + "],\"inspect\":[]}";
+  }
+
+  @Test
+  void sublayoutIsVerifiedRecursivelyAndSummarized() throws Exception {
+    Path sub = dir.resolve("sub.556caebd");
+    Files.createDirectories(sub);
+    for (String link : List.of("write-code.776a00e2.link", "package.2f89b927.link")) {
+      Files.move(dir.resolve(link), sub.resolve(link));
+    }
+    Files.write(dir.resolve("sub.556caebd.link"), sign(layoutText(), key("alice")).toByteArray());
+    Bytes superlayout = sign(superlayoutText(), key("carl"));
+    LayoutVerification v = verify(superlayout, "carl.pub");
+    assertEquals(Verdict.ALLOW, v.verdict(), v.toString());
+
+    Files.copy(
+        Demo.file("generated/package.2f89b927.link.tampered"),
+        sub.resolve("package.2f89b927.link"),
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    assertDenied(verify(superlayout, "carl.pub"), "intoto.threshold.unmet");
+
+    // a sublayout not signed by the authorized functionary is skipped like any bad link
+    Files.write(dir.resolve("sub.556caebd.link"), sign(layoutText(), key("bob")).toByteArray());
+    assertDenied(verify(superlayout, "carl.pub"), "intoto.threshold.unmet");
+  }
+
   @Test
   void findingsNameTheirPlace() throws Exception {
     Files.delete(dir.resolve("package.2f89b927.link"));
