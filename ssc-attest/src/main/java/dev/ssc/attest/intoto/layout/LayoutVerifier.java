@@ -230,6 +230,17 @@ public final class LayoutVerifier {
                 new Link("", List.of(), Map.of(), Map.of(), JsonObject.empty(), JsonObject.empty());
           } else {
             link = Link.parse(m.body());
+            if (!link.name().equals(step.name())) {
+              // in-toto 1.3.1 does not compare them either; the signature is what counts.
+              findings.add(
+                  Finding.builder()
+                      .code("intoto.link.name-differs")
+                      .level(Finding.Level.WARNING)
+                      .message(
+                          "link for step '" + step.name() + "' names itself '" + link.name() + "'")
+                      .location(m.source())
+                      .build());
+            }
           }
         } catch (SscFormatException ex) {
           return fail(findings, "intoto.link.format", String.valueOf(ex.getMessage()), m.source());

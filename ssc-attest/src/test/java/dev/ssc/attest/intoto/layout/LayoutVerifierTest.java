@@ -295,6 +295,19 @@ class LayoutVerifierTest {
   }
 
   @Test
+  void linkNamingAnotherStepIsAWarningAsInTheReference() throws Exception {
+    JsonObject link = Json.parseObject(Demo.bytes("demo_files/package.2f89b927.link"), "link");
+    String body =
+        Json.write(link.getObject("signed").orElseThrow())
+            .toUtf8String()
+            .replace("\"name\":\"package\"", "\"name\":\"other\"");
+    Files.write(dir.resolve("package.2f89b927.link"), sign(body, key("carl")).toByteArray());
+    LayoutVerification v = verify(sign(layoutText(), key("alice")), "alice.pub");
+    assertEquals(Verdict.ALLOW, v.verdict(), v.toString());
+    assertTrue(v.warnings().stream().anyMatch(f -> f.code().equals("intoto.link.name-differs")));
+  }
+
+  @Test
   void findingsNameTheirPlace() throws Exception {
     Files.delete(dir.resolve("package.2f89b927.link"));
     Finding f = verify(sign(layoutText(), key("alice")), "alice.pub").reason().orElseThrow();
