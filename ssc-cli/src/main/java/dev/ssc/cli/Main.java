@@ -40,7 +40,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       KeyCommand.class,
       DsseCommand.class,
       AttestCommand.class,
-      VerifyAttestationCommand.class
+      VerifyAttestationCommand.class,
+      IntotoCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
     footer = {

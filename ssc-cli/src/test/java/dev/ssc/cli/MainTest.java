@@ -56,7 +56,8 @@ class MainTest {
             "key +Generate signing keys\\.",
             "dsse +Sign and verify DSSE envelopes\\.",
             "attest +Sign an in-toto Statement about files\\.",
-            "verify-attestation +Verify an attestation's signature and subject\\.")) {
+            "verify-attestation +Verify an attestation's signature and subject\\.",
+            "intoto +Record in-toto links and verify layouts\\.")) {
       assertTrue(
           run.out().lines().anyMatch(l -> l.matches("  " + summary)), summary + "\n" + run.out());
     }
