@@ -2,9 +2,11 @@ package dev.ssc.attest.keys;
 
 import dev.ssc.api.signing.SignatureAlgorithm;
 import java.security.GeneralSecurityException;
+import java.security.Provider;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.util.Optional;
 
 /**
  * JCA signature engines per {@link SignatureAlgorithm}, on the provider {@link Providers} picks.
@@ -43,6 +45,31 @@ final class Algorithms {
         return Signature.getInstance("SHA256withRSA", Providers.sunRsaSign());
     }
     throw new IllegalArgumentException("unknown algorithm " + algorithm);
+  }
+
+  /**
+   * A new engine that verifies {@code algorithm} (DER for ECDSA): Conscrypt's where it has the
+   * algorithm and loads, else {@link #signature}'s. See {@link Providers}.
+   */
+  static Signature verifier(SignatureAlgorithm algorithm) throws GeneralSecurityException {
+    Optional<Provider> conscrypt = Providers.conscrypt();
+    if (conscrypt.isPresent()) {
+      switch (algorithm) {
+        case ED25519:
+          return Signature.getInstance("Ed25519", conscrypt.get());
+        case ECDSA_P256_SHA256:
+          return Signature.getInstance("SHA256withECDSA", conscrypt.get());
+        case RSA_PSS_SHA256:
+          Signature pss = Signature.getInstance("SHA256withRSA/PSS", conscrypt.get());
+          pss.setParameter(PSS_SHA256);
+          return pss;
+        case RSA_PKCS1_SHA256:
+          return Signature.getInstance("SHA256withRSA", conscrypt.get());
+        case ECDSA_P384_SHA384:
+          break; // Bouncy Castle verifies P-384 faster here.
+      }
+    }
+    return signature(algorithm);
   }
 
   /** A new ECDSA engine for IEEE P1363 ({@code r||s}) signatures. */

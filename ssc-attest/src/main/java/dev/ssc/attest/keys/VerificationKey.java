@@ -109,7 +109,7 @@ public final class VerificationKey implements Verifier {
       return false;
     }
     try {
-      if (verifyWith(Algorithms.signature(algorithm), message, signature)) {
+      if (verifyWith(Algorithms.verifier(algorithm), message, signature)) {
         return true;
       }
       int p1363 = Algorithms.p1363Length(algorithm);
