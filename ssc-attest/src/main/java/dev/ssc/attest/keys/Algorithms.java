@@ -2,10 +2,13 @@ package dev.ssc.attest.keys;
 
 import dev.ssc.api.signing.SignatureAlgorithm;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.Provider;
+import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 import java.util.Optional;
 
 /**
@@ -70,6 +73,26 @@ final class Algorithms {
       }
     }
     return signature(algorithm);
+  }
+
+  /**
+   * {@code key} as an object of the provider {@link #verifier} uses, so that provider does not
+   * import a foreign key on every verification (Conscrypt re-parses one each time); {@code key}
+   * itself where the provider is the key's own or the import fails.
+   */
+  static PublicKey verifyingKey(SignatureAlgorithm algorithm, PublicKey key) {
+    Optional<Provider> conscrypt = Providers.conscrypt();
+    if (conscrypt.isEmpty() || algorithm == SignatureAlgorithm.ECDSA_P384_SHA384) {
+      return key;
+    }
+    String type =
+        algorithm == SignatureAlgorithm.ED25519 ? "Ed25519" : isRsa(algorithm) ? "RSA" : "EC";
+    try {
+      return KeyFactory.getInstance(type, conscrypt.get())
+          .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
+    } catch (GeneralSecurityException | RuntimeException e) {
+      return key;
+    }
   }
 
   /** A new ECDSA engine for IEEE P1363 ({@code r||s}) signatures. */

@@ -33,6 +33,10 @@ import java.util.Set;
 public final class VerificationKey implements Verifier {
   private final SignatureAlgorithm algorithm;
   private final PublicKey key;
+
+  /** The key as the verifying provider's own object, imported once (Algorithms.verifyingKey). */
+  private final PublicKey verifyingKey;
+
   private final String keyId;
   private final String sslibKeyId;
   private final Set<String> keyIdHints;
@@ -41,6 +45,7 @@ public final class VerificationKey implements Verifier {
       SignatureAlgorithm algorithm, PublicKey key, Collection<String> otherPublicTexts) {
     this.algorithm = algorithm;
     this.key = key;
+    this.verifyingKey = Algorithms.verifyingKey(algorithm, key);
     this.keyId = sha256Hex(key.getEncoded());
     String keytype = SslibJson.keytype(algorithm);
     String scheme = SslibJson.scheme(algorithm);
@@ -109,21 +114,22 @@ public final class VerificationKey implements Verifier {
       return false;
     }
     try {
-      if (verifyWith(Algorithms.verifier(algorithm), message, signature)) {
+      if (verifyWith(Algorithms.verifier(algorithm), verifyingKey, message, signature)) {
         return true;
       }
       int p1363 = Algorithms.p1363Length(algorithm);
       return p1363 != 0
           && signature.length == p1363
-          && verifyWith(Algorithms.p1363(algorithm), message, signature);
+          && verifyWith(Algorithms.p1363(algorithm), key, message, signature);
     } catch (GeneralSecurityException e) {
       return false;
     }
   }
 
-  private boolean verifyWith(Signature engine, byte[] message, byte[] signature) {
+  private static boolean verifyWith(
+      Signature engine, PublicKey publicKey, byte[] message, byte[] signature) {
     try {
-      engine.initVerify(key);
+      engine.initVerify(publicKey);
       engine.update(message);
       return engine.verify(signature);
     } catch (GeneralSecurityException | RuntimeException e) {

@@ -39,8 +39,11 @@ public class SignatureProviderBenchmark {
   @Param({"ED25519", "ECDSA_P256", "ECDSA_P384", "RSA3072_PSS", "RSA3072_PKCS1"})
   public String keyType = "ED25519";
 
-  /** The provider: the JDK's own (SunEC, SunRsaSign) or Bouncy Castle. */
-  @Param({"JDK", "BC"})
+  /**
+   * The verifying provider: the JDK's own (SunEC, SunRsaSign), Bouncy Castle, or Conscrypt
+   * (BoringSSL; keys made and signed by Bouncy Castle or SunRsaSign, as ssc does).
+   */
+  @Param({"JDK", "BC", "CONSCRYPT"})
   public String provider = "JDK";
 
   private static final byte[] MESSAGE = new byte[256];
@@ -56,10 +59,12 @@ public class SignatureProviderBenchmark {
   @Setup
   public void setUp() throws Exception {
     boolean rsa = keyType.startsWith("RSA");
+    boolean conscrypt = provider.equals("CONSCRYPT");
     Provider p =
-        provider.equals("BC")
+        provider.equals("BC") || (conscrypt && !rsa)
             ? new BouncyCastleProvider()
             : Security.getProvider(rsa ? "SunRsaSign" : "SunEC");
+    Provider verifying = conscrypt ? org.conscrypt.Conscrypt.newProvider() : p;
     KeyPairGenerator g;
     String name;
     switch (keyType) {
@@ -81,7 +86,9 @@ public class SignatureProviderBenchmark {
     }
     KeyPair pair = g.generateKeyPair();
     Signature signer = Signature.getInstance(name, p);
-    verifier = Signature.getInstance(name, p);
+    verifier =
+        Signature.getInstance(
+            conscrypt && name.equals("RSASSA-PSS") ? "SHA256withRSA/PSS" : name, verifying);
     if (name.equals("RSASSA-PSS")) {
       PSSParameterSpec pss =
           new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1);
