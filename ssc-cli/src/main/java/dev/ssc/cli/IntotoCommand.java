@@ -197,25 +197,16 @@ final class IntotoCommand implements Callable<Integer> {
         throw new CliException("not a directory: " + linkDir);
       }
       LayoutVerification v = b.build().verify(layout, linkDir);
-      PrintWriter out = spec.commandLine().getOut();
       Finding reason = v.reason().orElse(null);
       if (reason != null && reason.code().equals("intoto.layout.format")) {
         throw new CliException(reason.message());
       }
-      for (Finding f : v.findings()) {
-        out.println(
-            f.level()
-                + " "
-                + f.code()
-                + f.location().map(l -> " [" + l + "]").orElse("")
-                + ": "
-                + f.message().replaceAll("\\R", " "));
-      }
       if (v.verdict().isAllowed()) {
-        out.println("verified: " + layout);
+        Reports.warnings(spec.commandLine().getErr(), v.findings());
+        spec.commandLine().getOut().println("verified: " + layout);
         return Main.OK;
       }
-      out.println("verification failed: " + (reason == null ? "denied" : reason.message()));
+      Reports.denial(spec.commandLine().getErr(), "layout " + layout, v.findings());
       return Main.NEGATIVE;
     }
   }

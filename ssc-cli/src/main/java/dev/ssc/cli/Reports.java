@@ -15,15 +15,24 @@ final class Reports {
   static void denial(PrintWriter err, String what, List<Finding> findings) {
     err.println("ssc: verification failed: " + what);
     for (Finding f : findings) {
-      err.println(
-          "  "
-              + f.level().name().toLowerCase(Locale.ROOT)
-              + " "
-              + f.code()
-              + f.location().map(l -> " at " + l).orElse("")
-              + ": "
-              + f.message());
+      err.println("  " + f.level().name().toLowerCase(Locale.ROOT) + " " + describe(f));
     }
     err.flush();
+  }
+
+  static void warnings(PrintWriter err, List<Finding> findings) {
+    for (Finding f : findings) {
+      if (f.level() == Finding.Level.WARNING) {
+        err.println("ssc: warning: " + describe(f));
+      }
+    }
+    err.flush();
+  }
+
+  private static String describe(Finding f) {
+    return f.code()
+        + f.location().map(l -> " at " + l).orElse("")
+        + ": "
+        + f.message().replaceAll("\\R", " ");
   }
 }

@@ -65,15 +65,16 @@ class IntotoCommandTest {
     Run run = verify("single-signed.layout");
     assertEquals(Main.OK, run.code(), run.toString());
     assertTrue(run.out().contains("verified: "), run.out());
-    assertTrue(run.out().contains("intoto.inspection.skipped"), run.out());
+    assertTrue(run.err().contains("ssc: warning: intoto.inspection.skipped"), run.err());
   }
 
   @Test
   void failedVerificationExitsOneWithTheReason() {
     Run run = verify("expired.layout");
     assertEquals(Main.NEGATIVE, run.code(), run.toString());
-    assertTrue(run.out().contains("intoto.layout.expired"), run.out());
-    assertTrue(run.out().contains("verification failed: layout expired"), run.out());
+    assertTrue(run.err().contains("intoto.layout.expired"), run.err());
+    assertTrue(run.err().startsWith("ssc: verification failed: layout "), run.err());
+    assertTrue(run.err().contains("layout expired at"), run.err());
 
     Run early = verifyAt("2025-01-02T03:04:05Z", "fixed-datetime-expiry.layout");
     assertEquals(Main.OK, early.code(), early.toString());
@@ -85,7 +86,7 @@ class IntotoCommandTest {
   void everyLayoutKeyMustHaveSigned() {
     Run run = verify("single-signed.layout", "--layout-key", demo("demo_files/bob.pub"));
     assertEquals(Main.NEGATIVE, run.code(), run.toString());
-    assertTrue(run.out().contains("intoto.layout.signature"), run.out());
+    assertTrue(run.err().contains("intoto.layout.signature"), run.err());
   }
 
   @Test
@@ -185,8 +186,8 @@ class IntotoCommandTest {
             "--link-dir",
             dir.toString());
     assertEquals(Main.NEGATIVE, denied.code(), denied.toString());
-    assertTrue(denied.out().contains("intoto.threshold.unmet"), denied.out());
-    assertTrue(denied.out().contains("intoto.link.signature"), denied.out());
+    assertTrue(denied.err().contains("intoto.threshold.unmet"), denied.err());
+    assertTrue(denied.err().contains("intoto.link.signature"), denied.err());
   }
 
   @Test
