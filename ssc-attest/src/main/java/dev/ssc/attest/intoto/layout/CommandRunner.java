@@ -1,5 +1,7 @@
 package dev.ssc.attest.intoto.layout;
 
+import static java.util.Objects.requireNonNull;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -33,6 +35,10 @@ interface CommandRunner {
    * timeout} is killed and {@link TimeoutException} thrown, as in-toto does.
    */
   static CommandRunner processes(Duration timeout) {
+    requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive, got " + timeout);
+    }
     return (command, dir) -> {
       Path out = Files.createTempFile("ssc-intoto", ".out");
       Path err = Files.createTempFile("ssc-intoto", ".err");

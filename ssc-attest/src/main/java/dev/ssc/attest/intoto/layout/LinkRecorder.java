@@ -273,13 +273,11 @@ public final class LinkRecorder {
     /**
      * Sets how long a command may run before it is killed and the run fails; default 10 seconds,
      * in-toto 1.3.1's {@code LINK_CMD_EXEC_TIMEOUT}.
+     *
+     * @throws IllegalArgumentException unless the timeout is positive
      */
     @CanIgnoreReturnValue
     public Builder commandTimeout(java.time.Duration timeout) {
-      requireNonNull(timeout, "timeout");
-      if (timeout.isNegative() || timeout.isZero()) {
-        throw new IllegalArgumentException("timeout must be positive, got " + timeout);
-      }
       this.runner = CommandRunner.processes(timeout);
       return this;
     }
