@@ -28,6 +28,7 @@ import dev.ssc.api.policy.PolicyInput;
 import dev.ssc.api.promotion.Environment;
 import dev.ssc.api.signing.KeyRing;
 import dev.ssc.api.signing.SignatureAlgorithm;
+import dev.ssc.attest.digest.Digests;
 import dev.ssc.attest.dsse.DsseCodec;
 import dev.ssc.attest.dsse.DsseSigner;
 import dev.ssc.attest.dsse.DsseVerifier;
@@ -45,8 +46,6 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -319,13 +318,7 @@ public final class AcmeDemo {
   }
 
   static DigestSet sha256Set(Bytes content) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      return DigestSet.of(
-          Digest.of(DigestAlgorithm.SHA256, Bytes.of(md.digest(content.toByteArray()))));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
+    return DigestSet.of(Digests.sha256(content));
   }
 
   /** Checks out the commit: its output is the source, identified by git commit id. */

@@ -8,8 +8,8 @@ import dev.ssc.api.Finding;
 import dev.ssc.api.SscFormatException;
 import dev.ssc.api.attestation.Envelope;
 import dev.ssc.api.digest.Digest;
+import dev.ssc.attest.digest.Digests;
 import dev.ssc.attest.dsse.DsseCodec;
-import dev.ssc.attest.dsse.DsseVerifier;
 import dev.ssc.attest.json.Json;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -150,7 +150,7 @@ public final class BundleReader {
       return;
     }
     Bytes bytes = Bytes.copyOf(raw, 0, length);
-    Digest evidenceId = DsseVerifier.sha256(bytes);
+    Digest evidenceId = Digests.sha256(bytes);
     String where = source + ": line " + lineNumber;
     Envelope envelope;
     try {

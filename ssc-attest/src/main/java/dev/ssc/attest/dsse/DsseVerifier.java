@@ -16,9 +16,8 @@ import dev.ssc.api.digest.Digest;
 import dev.ssc.api.internal.VerifierOnly;
 import dev.ssc.api.signing.KeyRing;
 import dev.ssc.api.signing.Verifier;
+import dev.ssc.attest.digest.Digests;
 import dev.ssc.attest.intoto.StatementCodec;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,7 +62,7 @@ public final class DsseVerifier implements AttestationVerifier {
   @Override
   public AttestationVerification verify(Bytes envelopeBytes) {
     requireNonNull(envelopeBytes, "envelopeBytes");
-    Digest evidenceId = sha256(envelopeBytes);
+    Digest evidenceId = Digests.sha256(envelopeBytes);
     String source = "envelope " + evidenceId;
     Envelope envelope;
     try {
@@ -246,17 +245,6 @@ public final class DsseVerifier implements AttestationVerifier {
     /** A finding per signature that did not count, and the threshold failure if any. */
     public List<Finding> findings() {
       return findings;
-    }
-  }
-
-  /** The sha256 of {@code bytes}, the id of evidence. */
-  public static Digest sha256(Bytes bytes) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(bytes.asReadOnlyBuffer());
-      return Digest.of(dev.ssc.api.digest.DigestAlgorithm.SHA256, Bytes.of(md.digest()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
     }
   }
 

@@ -7,8 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.ssc.api.Bytes;
 import dev.ssc.api.SscFormatException;
 import dev.ssc.api.attestation.Envelope;
+import dev.ssc.attest.digest.Digests;
 import dev.ssc.attest.dsse.DsseCodec;
-import dev.ssc.attest.dsse.DsseVerifier;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -50,7 +50,7 @@ class BundleReaderTest {
     assertEquals(2, bundle.entries().size());
     assertEquals(a, bundle.entries().get(0).bytes());
     assertEquals(b, bundle.entries().get(1).bytes());
-    assertEquals(DsseVerifier.sha256(b), bundle.entries().get(1).evidenceId());
+    assertEquals(Digests.sha256(b), bundle.entries().get(1).evidenceId());
     assertEquals(2, bundle.entries().get(1).lineNumber());
     assertEquals(Bytes.utf8("{}"), bundle.entries().get(1).envelope().payload());
     assertTrue(bundle.ignoredLines().isEmpty());

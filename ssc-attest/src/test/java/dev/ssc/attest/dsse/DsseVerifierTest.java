@@ -14,6 +14,7 @@ import dev.ssc.api.attestation.Statement;
 import dev.ssc.api.digest.DigestSet;
 import dev.ssc.api.signing.KeyRing;
 import dev.ssc.api.signing.SignatureAlgorithm;
+import dev.ssc.attest.digest.Digests;
 import dev.ssc.attest.keys.Keys;
 import dev.ssc.attest.keys.SigningKey;
 import java.time.Instant;
@@ -60,7 +61,7 @@ class DsseVerifierTest {
     var attestation = result.attestation().orElseThrow();
     assertEquals(STATEMENT, attestation.statement());
     assertEquals(List.of(ED.keyId()), List.copyOf(attestation.signerKeyIds()));
-    assertEquals(DsseVerifier.sha256(envelope), attestation.evidenceId());
+    assertEquals(Digests.sha256(envelope), attestation.evidenceId());
     assertEquals(NOW, attestation.verifiedAt());
   }
 

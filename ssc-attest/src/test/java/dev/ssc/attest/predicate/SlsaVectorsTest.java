@@ -20,6 +20,7 @@ import dev.ssc.api.signing.KeyRing;
 import dev.ssc.attest.Vectors;
 import dev.ssc.attest.bundle.Bundle;
 import dev.ssc.attest.bundle.BundleReader;
+import dev.ssc.attest.digest.Digests;
 import dev.ssc.attest.dsse.DsseCodec;
 import dev.ssc.attest.dsse.DsseVerifier;
 import dev.ssc.attest.intoto.StatementCodec;
@@ -126,7 +127,7 @@ class SlsaVectorsTest {
     assertEquals(Envelope.IN_TOTO_PAYLOAD_TYPE, envelope.payloadType());
     Statement statement = StatementCodec.decode(envelope.payload(), artifact);
     assertEquals(Statement.LEGACY_TYPE, statement.type());
-    DigestSet jar = DigestSet.of(DsseVerifier.sha256(Vectors.resource(DIR + artifact)));
+    DigestSet jar = DigestSet.of(Digests.sha256(Vectors.resource(DIR + artifact)));
     assertTrue(statement.isAbout(jar), "the JAR's sha256 is a subject digest");
     assertFalse(statement.isAbout(DigestSet.sha256("0".repeat(64))));
 
@@ -173,8 +174,7 @@ class SlsaVectorsTest {
     Statement statement =
         StatementCodec.decode(bundle.entries().get(0).envelope().payload(), artifact);
     assertEquals(subjects, statement.subjects().size());
-    assertTrue(
-        statement.isAbout(DigestSet.of(DsseVerifier.sha256(Vectors.resource(DIR + artifact)))));
+    assertTrue(statement.isAbout(DigestSet.of(Digests.sha256(Vectors.resource(DIR + artifact)))));
     // SLSA provenance v0.2 is not a registered type: it stays the JSON it was.
     Predicate predicate = REGISTRY.decode(statement, artifact);
     assertEquals("https://slsa.dev/provenance/v0.2", predicate.uri());
@@ -242,7 +242,7 @@ class SlsaVectorsTest {
     assertFalse(
         statement.isAbout(
             DigestSet.of(
-                DsseVerifier.sha256(Vectors.resource(DIR + "vsa/vsa_signing_public_key.pem")))));
+                Digests.sha256(Vectors.resource(DIR + "vsa/vsa_signing_public_key.pem")))));
   }
 
   @ParameterizedTest

@@ -4,10 +4,8 @@ import static java.util.Objects.requireNonNull;
 
 import dev.ssc.api.Bytes;
 import dev.ssc.api.digest.Digest;
-import dev.ssc.api.digest.DigestAlgorithm;
 import dev.ssc.api.evidence.EvidenceStore;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.ssc.attest.digest.Digests;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,7 +29,7 @@ public final class InMemoryEvidenceStore implements EvidenceStore {
   @Override
   public Digest put(Bytes evidence) {
     requireNonNull(evidence, "evidence");
-    Digest id = sha256(evidence);
+    Digest id = Digests.sha256(evidence);
     entries.putIfAbsent(id, evidence);
     return id;
   }
@@ -49,16 +47,6 @@ public final class InMemoryEvidenceStore implements EvidenceStore {
   /** The ids of everything stored, in no particular order. */
   public List<Digest> ids() {
     return List.copyOf(entries.keySet());
-  }
-
-  static Digest sha256(Bytes bytes) {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      md.update(bytes.asReadOnlyBuffer());
-      return Digest.of(DigestAlgorithm.SHA256, Bytes.of(md.digest()));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
-    }
   }
 
   @Override
