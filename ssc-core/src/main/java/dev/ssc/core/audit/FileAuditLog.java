@@ -394,22 +394,42 @@ public final class FileAuditLog implements AuditLog {
    *     the log refuses further appends until reopened), or the log is damaged
    */
   public AuditReceipt appendEntry(Bytes entry) throws IOException {
-    requireNonNull(entry, "entry");
-    if (entry.size() > MAX_ENTRY_BYTES) {
-      throw new IllegalArgumentException(
-          "entry has " + entry.size() + " bytes; the limit is " + MAX_ENTRY_BYTES);
+    return appendEntries(List.of(entry)).get(0);
+  }
+
+  /**
+   * Appends {@code entries} in order, committed together (one force per file for all of them and
+   * whatever other appenders queued meanwhile), and returns once every one is durable. Should the
+   * process die meanwhile, a prefix of them may survive.
+   *
+   * @throws IllegalArgumentException if one is longer than {@link #MAX_ENTRY_BYTES}
+   * @throws IOException as for {@link #appendEntry}
+   */
+  public List<AuditReceipt> appendEntries(List<Bytes> entries) throws IOException {
+    requireNonNull(entries, "entries");
+    List<Pending> mine = new ArrayList<>(entries.size());
+    for (Bytes entry : entries) {
+      requireNonNull(entry, "entry");
+      if (entry.size() > MAX_ENTRY_BYTES) {
+        throw new IllegalArgumentException(
+            "entry has " + entry.size() + " bytes; the limit is " + MAX_ENTRY_BYTES);
+      }
+      byte[] bytes = entry.toByteArray();
+      mine.add(new Pending(bytes, leaf(bytes)));
     }
     if (damage.isPresent()) {
       throw new IOException("the audit log is damaged, appends refused: " + damage.get());
     }
-    byte[] bytes = entry.toByteArray();
-    Pending p = new Pending(bytes, leaf(bytes));
+    if (mine.isEmpty()) {
+      return List.of();
+    }
+    Pending p = mine.get(mine.size() - 1);
     boolean interrupted = false;
     synchronized (lock) {
       if (failed != null) {
         throw new IOException("the audit log failed earlier; reopen it", failed);
       }
-      queue.add(p);
+      queue.addAll(mine);
     }
     try {
       while (true) {
@@ -423,10 +443,14 @@ public final class FileAuditLog implements AuditLog {
             }
           }
           if (p.done) {
-            return receipt(p);
+            List<AuditReceipt> out = new ArrayList<>(mine.size());
+            for (Pending q : mine) {
+              out.add(receipt(q));
+            }
+            return out;
           }
           if (failed != null) {
-            queue.remove(p);
+            queue.removeAll(mine);
             throw new IOException("the audit log failed earlier; reopen it", failed);
           }
           leaderActive = true;

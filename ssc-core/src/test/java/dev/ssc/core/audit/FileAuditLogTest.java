@@ -130,6 +130,18 @@ class FileAuditLogTest {
   }
 
   @Test
+  void appendEntriesCommitsThemInOrder() throws IOException {
+    try (FileAuditLog log = open(tmp)) {
+      assertEquals(0, log.appendEntry(entry(0)).index());
+      List<AuditReceipt> rs = log.appendEntries(List.of(entry(1), entry(2), entry(3)));
+      assertEquals(List.of(1L, 2L, 3L), rs.stream().map(AuditReceipt::index).toList());
+      assertEquals(List.of(), log.appendEntries(List.of()));
+      assertEquals(List.of(entry(0), entry(1), entry(2), entry(3)), log.read(0, 4));
+      assertTrue(log.verify().isValid());
+    }
+  }
+
+  @Test
   void checkpointOfAnUnchangedLogIsTheStoredOne() throws IOException {
     try (FileAuditLog log = open(tmp)) {
       Checkpoint empty = log.checkpoint();
