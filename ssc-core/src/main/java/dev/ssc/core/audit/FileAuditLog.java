@@ -70,6 +70,10 @@ public final class FileAuditLog implements AuditLog {
   private static final int MAX_BATCH_ENTRIES = 16_384;
   private static final int MAX_BATCH_BYTES = 8 << 20;
   private static final int MAX_CHECKPOINT_BYTES = 1 << 16;
+  private static final int MARKER_SLOT = 16;
+
+  /** Entries between forces of the derived files. */
+  static final long SYNC_EVERY = 1 << 16;
 
   private final Path dir;
   private final String origin;
@@ -79,6 +83,7 @@ public final class FileAuditLog implements AuditLog {
   private final FileChannel index;
   private final FileChannel leaves;
   private final FileChannel checkpointFile;
+  private final FileChannel marker;
   private final FileLock fileLock;
 
   /** Level K at K - 1; guarded by leadership for writes, appended only under {@link #lock}. */
@@ -96,6 +101,12 @@ public final class FileAuditLog implements AuditLog {
   private long entriesEnd;
 
   private final byte[][] frontier = new byte[64][];
+
+  /** Leader-only: the entry count up to which the derived files are durable, and the next slot. */
+  private long synced;
+
+  private int markerSlot;
+  private boolean directoryDirty;
 
   /** Why the files are inconsistent below the latest checkpoint, found on open. */
   private final Optional<String> damage;
@@ -139,6 +150,7 @@ public final class FileAuditLog implements AuditLog {
     index = open("index");
     leaves = open("leaves");
     checkpointFile = open("checkpoints");
+    marker = open("synced");
     for (int k = 1; k < 63 && Files.exists(dir.resolve("level-" + k)); k++) {
       levels.add(open("level-" + k));
     }
@@ -257,62 +269,108 @@ public final class FileAuditLog implements AuditLog {
 
   private Optional<String> recover() throws IOException {
     long cpSize = recoverCheckpoints();
-    long n = Math.min(index.size() / 8, leaves.size() / HASH);
+    long cnt = Math.min(index.size() / 8, leaves.size() / HASH);
+    long t = Math.min(readMarker(), cnt);
+    for (int k = 1; k <= levels.size(); k++) {
+      long have = levels.get(k - 1).size() / HASH;
+      if ((t >>> k) > have) {
+        t = have << k;
+      }
+    }
+    for (int k = levels.size() + 1; k < 63 && (t >>> k) > 0; k++) {
+      t = 0; // a level file is missing: re-derive everything
+    }
     long entriesSize = entries.size();
-    while (n > cpSize && !tailValid(n, entriesSize)) {
-      n--;
+    if (t > 0 && !tailValid(t, entriesSize)) {
+      size = cnt;
+      return Optional.of("entry " + (t - 1) + " is damaged");
     }
-    if (n < cpSize) {
-      size = n;
-      return Optional.of(
-          "the latest checkpoint covers " + cpSize + " entries but the files hold only " + n);
+    long off = t == 0 ? 0 : recordEnd(t - 1);
+    truncateTo(index, t * 8);
+    truncateTo(leaves, t * HASH);
+    for (int k = 1; k <= levels.size(); k++) {
+      truncateTo(levels.get(k - 1), (t >>> k) * HASH);
     }
-    if (n > 0 && !tailValid(n, entriesSize)) {
-      size = n;
-      return Optional.of("entry " + (n - 1) + " is damaged");
-    }
-    long end = n == 0 ? 0 : recordEnd(n - 1);
-    if (entriesSize > end) {
-      entries.truncate(end);
-    }
-    truncateTo(index, n * 8);
-    truncateTo(leaves, n * HASH);
-    entries.force(true);
-    index.force(true);
-    leaves.force(true);
-    boolean created = false;
-    for (int k = 1; k < 63; k++) {
-      long want = n >>> k;
-      if (want == 0 && k > levels.size()) {
-        break;
-      }
-      if (k > levels.size()) {
-        levels.add(open("level-" + k));
-        created = true;
-      }
-      FileChannel ch = levels.get(k - 1);
-      long have = ch.size() / HASH;
-      truncateTo(ch, Math.min(have, want) * HASH);
-      FileChannel below = level(k - 1);
-      for (long j = have; j < want; j++) {
-        byte[] two = LogFiles.read(below, 2 * j * HASH, 2 * HASH);
-        byte[] h = node(Arrays.copyOf(two, HASH), Arrays.copyOfRange(two, HASH, 2 * HASH));
-        LogFiles.write(ch, j * HASH, h, HASH);
-      }
-      ch.force(true);
-    }
-    if (created) {
-      LogFiles.fsyncDirectory(dir);
-    }
+    Arrays.fill(frontier, null);
     for (int k = 0; k < 63; k++) {
-      long count = n >>> k;
+      long count = t >>> k;
       if ((count & 1) == 1) {
         frontier[k] = LogFiles.read(level(k), (count - 1) * HASH, HASH);
       }
     }
-    entriesEnd = end;
+    // Re-derive index, leaves and subtree hashes of the entries after the synced point.
+    long n = t;
+    List<Pending> batch = new ArrayList<>();
+    long batchStart = off;
+    while (true) {
+      byte[] payload = LogFiles.readRecord(entries, off, entriesSize, MAX_ENTRY_BYTES);
+      if (payload != null) {
+        batch.add(new Pending(payload, leaf(payload)));
+        off += RECORD_OVERHEAD + payload.length;
+      }
+      if (payload == null || batch.size() == 4096) {
+        writeDerived(batch, n, batchStart);
+        n += batch.size();
+        batch.clear();
+        batchStart = off;
+      }
+      if (payload == null) {
+        break;
+      }
+    }
+    if (n < cpSize) {
+      size = n;
+      return Optional.of(
+          "the latest checkpoint covers " + cpSize + " entries but only " + n + " are intact");
+    }
+    truncateTo(entries, off);
+    entries.force(true);
+    entriesEnd = off;
     size = n;
+    syncDerived(n);
     return Optional.empty();
+  }
+
+  /** Forces the derived files and records that they are durable for {@code n} entries. */
+  private void syncDerived(long n) throws IOException {
+    index.force(true);
+    leaves.force(true);
+    List<FileChannel> ls;
+    synchronized (lock) {
+      ls = List.copyOf(levels);
+    }
+    for (FileChannel ch : ls) {
+      ch.force(true);
+    }
+    if (directoryDirty) {
+      LogFiles.fsyncDirectory(dir);
+      directoryDirty = false;
+    }
+    byte[] slot = new byte[MARKER_SLOT];
+    LogFiles.putLong(slot, 0, n);
+    LogFiles.putInt(slot, 8, LogFiles.crc(slot, 0, 8));
+    LogFiles.write(marker, (long) markerSlot * MARKER_SLOT, slot, MARKER_SLOT);
+    marker.force(true);
+    markerSlot ^= 1;
+    synced = n;
+  }
+
+  /** The largest entry count a valid marker slot records; 0 if none. */
+  private long readMarker() throws IOException {
+    long best = 0;
+    int bestSlot = 1;
+    for (int i = 0; i < 2; i++) {
+      if (marker.size() >= (long) (i + 1) * MARKER_SLOT) {
+        byte[] slot = LogFiles.read(marker, (long) i * MARKER_SLOT, MARKER_SLOT);
+        long v = LogFiles.getLong(slot, 0);
+        if (LogFiles.crc(slot, 0, 8) == LogFiles.getInt(slot, 8) && v >= best && v >= 0) {
+          best = v;
+          bestSlot = i;
+        }
+      }
+    }
+    markerSlot = bestSlot ^ 1;
+    return best;
   }
 
   private static void truncateTo(FileChannel ch, long len) throws IOException {
@@ -503,25 +561,53 @@ public final class FileAuditLog implements AuditLog {
     return batch;
   }
 
-  /** Writes and forces one batch; called by the leader only. */
+  /**
+   * Writes one batch; called by the leader only. The entries are forced at once; the derived files
+   * (index, leaves, levels) every {@value #SYNC_EVERY} entries, at checkpoints and on close, after
+   * which the {@code synced} marker records how far they are durable; recovery re-derives the rest
+   * from the entries.
+   */
   private void writeBatch(List<Pending> batch) throws IOException {
     long n0 = size;
-    int count = batch.size();
     int entryBytes = 0;
     for (Pending q : batch) {
       entryBytes += q.entry.length + RECORD_OVERHEAD;
     }
     byte[] ebuf = new byte[entryBytes];
+    int at = 0;
+    for (Pending q : batch) {
+      at = LogFiles.frame(q.entry, ebuf, at);
+    }
+    writeDerived(batch, n0, entriesEnd);
+    LogFiles.write(entries, entriesEnd, ebuf, ebuf.length);
+    entries.force(true);
+    long n1 = n0 + batch.size();
+    entriesEnd += ebuf.length;
+    if (n0 / SYNC_EVERY != n1 / SYNC_EVERY) {
+      syncDerived(n1);
+    }
+    size = n1;
+  }
+
+  /**
+   * Writes the index entries, leaf hashes and new subtree hashes of {@code batch}, entries {@code
+   * n0}... whose records start at {@code firstOffset}, and numbers them.
+   */
+  private void writeDerived(List<Pending> batch, long n0, long firstOffset) throws IOException {
+    int count = batch.size();
+    if (count == 0) {
+      return;
+    }
     byte[] ibuf = new byte[count * 8];
     byte[] lbuf = new byte[count * HASH];
     List<byte[]> levelBufs = new ArrayList<>();
     int[] levelLen = new int[64];
-    int at = 0;
+    long offset = firstOffset;
     long n = n0;
     for (int i = 0; i < count; i++) {
       Pending q = batch.get(i);
-      LogFiles.putLong(ibuf, i * 8, entriesEnd + at);
-      at = LogFiles.frame(q.entry, ebuf, at);
+      LogFiles.putLong(ibuf, i * 8, offset);
+      offset += q.entry.length + RECORD_OVERHEAD;
       System.arraycopy(q.leaf, 0, lbuf, i * HASH, HASH);
       byte[] h = q.leaf;
       long pos = n;
@@ -541,14 +627,12 @@ public final class FileAuditLog implements AuditLog {
       q.index = n;
       n++;
     }
-    boolean created = false;
     synchronized (lock) {
       while (levels.size() < levelBufs.size()) {
         levels.add(open("level-" + (levels.size() + 1)));
-        created = true;
+        directoryDirty = true;
       }
     }
-    LogFiles.write(entries, entriesEnd, ebuf, ebuf.length);
     LogFiles.write(index, n0 * 8, ibuf, ibuf.length);
     LogFiles.write(leaves, n0 * HASH, lbuf, lbuf.length);
     for (int k = 1; k <= levelBufs.size(); k++) {
@@ -556,19 +640,6 @@ public final class FileAuditLog implements AuditLog {
         LogFiles.write(levels.get(k - 1), (n0 >>> k) * HASH, levelBufs.get(k - 1), levelLen[k]);
       }
     }
-    entries.force(true);
-    index.force(true);
-    leaves.force(true);
-    for (int k = 1; k <= levelBufs.size(); k++) {
-      if (levelLen[k] > 0) {
-        levels.get(k - 1).force(true);
-      }
-    }
-    if (created) {
-      LogFiles.fsyncDirectory(dir);
-    }
-    entriesEnd += ebuf.length;
-    size = n;
   }
 
   // ---------------------------------------------------------------- reads
@@ -740,11 +811,23 @@ public final class FileAuditLog implements AuditLog {
    */
   @Override
   public Checkpoint checkpoint() throws IOException {
+    if (damage.isPresent()) {
+      throw new IOException("the audit log is damaged, no checkpoint signed: " + damage.get());
+    }
     synchronized (checkpointLock) {
       long n = size;
       Checkpoint last = latest;
       if (last != null && last.size() == n && !checkpointsTorn) {
         return last;
+      }
+      acquireLeadership();
+      try {
+        n = size;
+        if (synced != n) {
+          syncDerived(n);
+        }
+      } finally {
+        releaseLeadership();
       }
       Checkpoint cp =
           Checkpoints.sign(new CheckpointBody(origin, n, rootHash(n), List.of()), signer);
@@ -853,6 +936,16 @@ public final class FileAuditLog implements AuditLog {
    * @throws IOException if the log cannot be read
    */
   public LogVerification verify() throws IOException {
+    acquireLeadership();
+    try {
+      return verifyExclusive();
+    } finally {
+      releaseLeadership();
+    }
+  }
+
+  /** Waits until no batch is being written and keeps others from writing one. */
+  private void acquireLeadership() {
     boolean interrupted = false;
     synchronized (lock) {
       while (leaderActive) {
@@ -864,16 +957,15 @@ public final class FileAuditLog implements AuditLog {
       }
       leaderActive = true;
     }
-    try {
-      return verifyExclusive();
-    } finally {
-      synchronized (lock) {
-        leaderActive = false;
-        lock.notifyAll();
-      }
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void releaseLeadership() {
+    synchronized (lock) {
+      leaderActive = false;
+      lock.notifyAll();
     }
   }
 
@@ -1051,10 +1143,24 @@ public final class FileAuditLog implements AuditLog {
     }
   }
 
-  /** Closes the files; appends in flight fail. */
+  /** Makes the derived files durable and closes the files; appends in flight fail. */
   @Override
   public void close() throws IOException {
     IOException first = null;
+    acquireLeadership();
+    try {
+      boolean healthy;
+      synchronized (lock) {
+        healthy = failed == null;
+      }
+      if (healthy && damage.isEmpty() && synced != size && entries.isOpen()) {
+        syncDerived(size);
+      }
+    } catch (IOException e) {
+      first = e;
+    } finally {
+      releaseLeadership();
+    }
     for (FileChannel ch : allChannels()) {
       try {
         if (ch == entries && fileLock.isValid()) {
@@ -1075,7 +1181,8 @@ public final class FileAuditLog implements AuditLog {
   }
 
   private List<FileChannel> allChannels() {
-    List<FileChannel> all = new ArrayList<>(List.of(entries, index, leaves, checkpointFile));
+    List<FileChannel> all =
+        new ArrayList<>(List.of(entries, index, leaves, checkpointFile, marker));
     synchronized (lock) {
       all.addAll(levels);
     }

@@ -222,20 +222,32 @@ class FileAuditLogTest {
         assertEquals(i, log.appendEntry(entry(i)).index());
       }
     }
-    // A crash in mid-batch: entry 11's index and leaf never made it, a half record follows.
+    // A crash in mid-batch: entry 11's record is complete but its index and leaf never made it,
+    // a half record follows, and subtree hashes are missing. Recovery re-derives what the
+    // complete records imply and cuts the rest.
     truncate(tmp.resolve("index"), 11 * 8 + 3);
     truncate(tmp.resolve("leaves"), 11 * 32 + 5);
     appendBytes(tmp.resolve("entries"), new byte[] {0, 0, 0, 9, 'x'});
     truncate(tmp.resolve("level-1"), 0);
     Files.delete(tmp.resolve("level-2"));
+    truncate(tmp.resolve("synced"), 0);
     try (FileAuditLog log = open(tmp)) {
-      assertEquals(11, log.size());
-      assertEquals(entry(10), log.read(10));
+      assertEquals(12, log.size());
+      assertEquals(entry(11), log.read(11));
       LogVerification v = log.verify();
       assertTrue(v.isValid(), v::toString);
-      assertEquals(11, log.appendEntry(entry(11)).index());
+      assertEquals(12, log.appendEntry(entry(12)).index());
       assertTrue(log.checkConsistency(log.checkpoints().get(0)).isValid());
       assertTrue(log.verify().isValid());
+    }
+    // An acknowledged (and so synced) record cut short is damage, not a torn write: reported.
+    long size = Files.size(tmp.resolve("entries"));
+    truncate(tmp.resolve("entries"), size - 3);
+    try (FileAuditLog log = open(tmp)) {
+      LogVerification v = log.verify();
+      assertEquals(12, v.firstBadIndex().orElseThrow(), v::toString);
+      assertThrows(IOException.class, () -> log.appendEntry(entry(13)));
+      assertThrows(IOException.class, log::checkpoint);
     }
   }
 
@@ -247,7 +259,8 @@ class FileAuditLogTest {
       }
       assertEquals(8, log.checkpoint().size());
     }
-    truncate(tmp.resolve("leaves"), 6 * 32);
+    // Entries 6 and 7, signed by the checkpoint, lose their records.
+    truncate(tmp.resolve("entries"), 6 * 15 + 4);
     try (FileAuditLog log = open(tmp)) {
       LogVerification v = log.verify();
       assertFalse(v.isValid());
@@ -270,7 +283,13 @@ class FileAuditLogTest {
     }
     List<Path> files;
     try (Stream<Path> s = Files.list(tmp)) {
-      files = s.filter(p -> !p.getFileName().toString().startsWith("log.")).sorted().toList();
+      // The keys are not log data; "synced" is a recovery hint that a flip can only make recovery
+      // re-derive more (see docs/formats.md).
+      files =
+          s.filter(p -> !p.getFileName().toString().startsWith("log."))
+              .filter(p -> !p.getFileName().toString().equals("synced"))
+              .sorted()
+              .toList();
     }
     int flips = 0;
     for (Path f : files) {
