@@ -47,11 +47,13 @@ import org.jspecify.annotations.Nullable;
  * <p>Memory does not grow with the log: entries, leaf hashes and the hashes of complete subtrees
  * live in files, so that any complete subtree hash is one positioned read and a root or proof costs
  * O(log n) reads. Appends use group commit: concurrent appenders queue their entries, one of them
- * writes the whole batch and forces the files once, and every appender returns only after that, so
- * an acknowledged entry is durable. No thread of its own is started. Opening the log recovers from
- * a crash: it truncates a torn tail to the last complete record and recomputes missing subtree
- * hashes; it never truncates below the latest stored checkpoint, so damage to signed history is
- * left for {@link #verify()} to report.
+ * writes the whole batch and forces the entries file once, and every appender returns only after
+ * that, so an acknowledged entry is durable; the derived files (index, leaves, subtree hashes) are
+ * forced every {@value #SYNC_EVERY} entries, before each checkpoint and on close. No thread of its
+ * own is started. Opening the log recovers from a crash: it re-derives the derived files beyond
+ * their last sync from the entries, and cuts a torn tail at the first incomplete or corrupt record;
+ * it never cuts an entry that was synced or that the latest stored checkpoint covers, so damage to
+ * acknowledged history is left for {@link #verify()} to report.
  *
  * <p>One process at a time holds a log (a file lock). Thread-safe. Interrupting an appender closes
  * the files (a {@link FileChannel} rule); reopen the log then.
@@ -73,7 +75,7 @@ public final class FileAuditLog implements AuditLog {
   private static final int MARKER_SLOT = 16;
 
   /** Entries between forces of the derived files. */
-  static final long SYNC_EVERY = 1 << 16;
+  public static final long SYNC_EVERY = 1 << 16;
 
   private final Path dir;
   private final String origin;
