@@ -36,6 +36,7 @@ import java.util.stream.Stream;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -57,18 +58,38 @@ class FileAuditLogTest {
   void proofsVerifyAndRootsMatchTheReference(
       @ForAll @IntRange(min = 1, max = 300) int n, @ForAll long seed) throws IOException {
     Path dir = Files.createTempDirectory("ssc-log");
-    try (FileAuditLog log = open(dir)) {
-      Random random = new Random(seed);
-      List<Bytes> leaves = new ArrayList<>();
-      for (int i = 0; i < n; i++) {
-        byte[] b = new byte[random.nextInt(40)];
-        random.nextBytes(b);
-        AuditReceipt r = log.appendEntry(Bytes.of(b));
-        assertEquals(i, r.index());
-        assertEquals(MerkleTree.leafHash(Bytes.of(b)), r.leafHash());
-        leaves.add(r.leafHash());
-        assertEquals(Bytes.of(b), log.read(i));
+    Random random = new Random(seed);
+    List<Bytes> leaves = new ArrayList<>();
+    // Appends in random batches, closing and reopening the log at a random point.
+    int reopenAt = random.nextInt(n);
+    @Nullable FileAuditLog first = open(dir);
+    try {
+      while (leaves.size() < n) {
+        if (leaves.size() >= reopenAt && first != null) {
+          first.close();
+          first = null;
+        }
+        int k = Math.min(n - leaves.size(), 1 + random.nextInt(20));
+        List<Bytes> batch = new ArrayList<>();
+        for (int j = 0; j < k; j++) {
+          byte[] b = new byte[random.nextInt(40)];
+          random.nextBytes(b);
+          batch.add(Bytes.of(b));
+        }
+        if (first != null) {
+          appendChecked(first, batch, leaves);
+        } else {
+          try (FileAuditLog again = open(dir)) {
+            appendChecked(again, batch, leaves);
+          }
+        }
       }
+    } finally {
+      if (first != null) {
+        first.close();
+      }
+    }
+    try (FileAuditLog log = open(dir)) {
       ReferenceTree ref = new ReferenceTree(leaves);
       for (int size = 0; size <= n; size++) {
         assertEquals(ref.root(size), log.rootHash(size), "root of " + size);
@@ -88,6 +109,17 @@ class FileAuditLogTest {
       assertTrue(log.verify().isValid());
     } finally {
       delete(dir);
+    }
+  }
+
+  private static void appendChecked(FileAuditLog log, List<Bytes> batch, List<Bytes> leaves)
+      throws IOException {
+    List<AuditReceipt> rs = log.appendEntries(batch);
+    for (int j = 0; j < batch.size(); j++) {
+      assertEquals(leaves.size(), rs.get(j).index());
+      assertEquals(MerkleTree.leafHash(batch.get(j)), rs.get(j).leafHash());
+      assertEquals(batch.get(j), log.read(rs.get(j).index()));
+      leaves.add(rs.get(j).leafHash());
     }
   }
 
