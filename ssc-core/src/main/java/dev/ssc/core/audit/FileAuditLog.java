@@ -30,7 +30,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -729,15 +728,12 @@ public final class FileAuditLog implements AuditLog {
     }
   }
 
-  /** The hash of leaves [start, end); start is a multiple of the largest complete subtree. */
+  private byte[] subtree(int level, long j) throws IOException {
+    return LogFiles.read(level(level), j * HASH, HASH);
+  }
+
   private byte[] range(long start, long end) throws IOException {
-    long n = end - start;
-    if (Long.bitCount(n) == 1 && start % n == 0) {
-      int k = Long.numberOfTrailingZeros(n);
-      return LogFiles.read(level(k), (start >>> k) * HASH, HASH);
-    }
-    long k = Long.highestOneBit(n - 1);
-    return node(range(start, start + k), range(start + k, end));
+    return TreeMath.range(this::subtree, start, end);
   }
 
   @Override
@@ -748,28 +744,13 @@ public final class FileAuditLog implements AuditLog {
           "need 0 <= index < treeSize <= " + n + ", got index " + index + ", treeSize " + treeSize);
     }
     List<Bytes> path = new ArrayList<>();
-    path(index, 0, treeSize, path);
+    TreeMath.path(this::subtree, index, 0, treeSize, path);
     return InclusionProof.builder()
         .index(index)
         .treeSize(treeSize)
         .leafHash(leafHash(index))
         .addAllHashes(path)
         .build();
-  }
-
-  private void path(long m, long start, long end, List<Bytes> out) throws IOException {
-    long n = end - start;
-    if (n == 1) {
-      return;
-    }
-    long k = Long.highestOneBit(n - 1);
-    if (m < start + k) {
-      path(m, start, start + k, out);
-      out.add(Bytes.of(range(start + k, end)));
-    } else {
-      path(m, start + k, end, out);
-      out.add(Bytes.of(range(start, start + k)));
-    }
   }
 
   @Override
@@ -781,28 +762,9 @@ public final class FileAuditLog implements AuditLog {
     }
     List<Bytes> proof = new ArrayList<>();
     if (size1 > 0 && size1 < size2) {
-      subproof(size1, 0, size2, true, proof);
+      TreeMath.subproof(this::subtree, size1, 0, size2, true, proof);
     }
     return ConsistencyProof.of(size1, size2, proof);
-  }
-
-  private void subproof(long m, long start, long end, boolean whole, List<Bytes> out)
-      throws IOException {
-    long n = end - start;
-    if (m == n) {
-      if (!whole) {
-        out.add(Bytes.of(range(start, end)));
-      }
-      return;
-    }
-    long k = Long.highestOneBit(n - 1);
-    if (m <= k) {
-      subproof(m, start, start + k, whole, out);
-      out.add(Bytes.of(range(start + k, end)));
-    } else {
-      subproof(m - k, start + k, end, false, out);
-      out.add(Bytes.of(range(start, start + k)));
-    }
   }
 
   // ---------------------------------------------------------------- checkpoints
@@ -1200,31 +1162,14 @@ public final class FileAuditLog implements AuditLog {
   // ---------------------------------------------------------------- hashing
 
   private static byte[] leaf(byte[] entry) {
-    MessageDigest md = sha256Digest();
-    md.update((byte) 0);
-    md.update(entry);
-    return md.digest();
+    return TreeMath.leaf(entry);
   }
 
   private static byte[] node(byte[] left, byte[] right) {
-    MessageDigest md = sha256Digest();
-    md.update((byte) 1);
-    md.update(left);
-    md.update(right);
-    return md.digest();
+    return TreeMath.node(left, right);
   }
 
   private static byte[] sha256(Bytes b) {
-    MessageDigest md = sha256Digest();
-    md.update(b.asReadOnlyBuffer());
-    return md.digest();
-  }
-
-  private static MessageDigest sha256Digest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new AssertionError("every JDK has SHA-256", e);
-    }
+    return TreeMath.sha256(b);
   }
 }
