@@ -41,7 +41,8 @@ import picocli.CommandLine.UnmatchedArgumentException;
       DsseCommand.class,
       AttestCommand.class,
       VerifyAttestationCommand.class,
-      IntotoCommand.class
+      IntotoCommand.class,
+      LogCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",
     footer = {
@@ -75,7 +76,17 @@ public final class Main implements Callable<Integer> {
       description = "Show the stack trace of an error.")
   boolean debug;
 
-  private Main() {}
+  /** The raw standard output, for commands that write bytes rather than text. */
+  private final PrintStream rawOut;
+
+  private Main(PrintStream rawOut) {
+    this.rawOut = rawOut;
+  }
+
+  /** The raw standard output of the run that {@code spec} belongs to. */
+  static PrintStream rawOut(CommandLine.Model.CommandSpec spec) {
+    return ((Main) spec.root().userObject()).rawOut;
+  }
 
   /**
    * Runs the command with {@code args} and exits the JVM with its exit code.
@@ -92,7 +103,7 @@ public final class Main implements Callable<Integer> {
    * @return the exit code
    */
   static int run(PrintStream out, PrintStream err, String... args) {
-    Main root = new Main();
+    Main root = new Main(out);
     PrintWriter outWriter = new PrintWriter(out, true, StandardCharsets.UTF_8);
     PrintWriter errWriter = new PrintWriter(err, true, StandardCharsets.UTF_8);
     CommandLine cl = new CommandLine(root);

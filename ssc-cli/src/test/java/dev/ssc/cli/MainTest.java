@@ -57,7 +57,8 @@ class MainTest {
             "dsse +Sign and verify DSSE envelopes\\.",
             "attest +Sign an in-toto Statement about files\\.",
             "verify-attestation +Verify an attestation's signature and subject\\.",
-            "intoto +Record in-toto links and verify layouts\\.")) {
+            "intoto +Record in-toto links and verify layouts\\.",
+            "log +Keep and check an append-only, signed audit log\\.")) {
       assertTrue(
           run.out().lines().anyMatch(l -> l.matches("  " + summary)), summary + "\n" + run.out());
     }
