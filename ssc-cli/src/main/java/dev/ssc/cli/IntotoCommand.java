@@ -1,6 +1,5 @@
 package dev.ssc.cli;
 
-import dev.ssc.api.Bytes;
 import dev.ssc.api.Finding;
 import dev.ssc.api.SscFormatException;
 import dev.ssc.attest.intoto.layout.LayoutVerification;
@@ -40,10 +39,6 @@ final class IntotoCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     err.println(Main.ERROR_PREFIX + "no command given (see 'ssc intoto --help')");
     return Main.ERROR;
-  }
-
-  private static Bytes read(Path file) throws IOException {
-    return Bytes.of(Files.readAllBytes(file));
   }
 
   /** {@code ssc intoto run}: like {@code in-toto-run}. */
@@ -110,7 +105,7 @@ final class IntotoCommand implements Callable<Integer> {
               .command(command)
               .workingDirectory(dir);
       try {
-        b.key(read(key), key.toString());
+        b.key(InputFiles.read(key, "--key", InputFiles.MAX_KEY_BYTES), key.toString());
       } catch (SscFormatException e) {
         throw new CliException(String.valueOf(e.getMessage()));
       }
@@ -185,7 +180,8 @@ final class IntotoCommand implements Callable<Integer> {
       LayoutVerifier.Builder b = LayoutVerifier.builder().clock(clock);
       for (Path k : layoutKeys) {
         try {
-          b.addLayoutKey(read(k), k.toString());
+          b.addLayoutKey(
+              InputFiles.read(k, "--layout-key", InputFiles.MAX_KEY_BYTES), k.toString());
         } catch (SscFormatException e) {
           throw new CliException(String.valueOf(e.getMessage()));
         }
