@@ -8,6 +8,7 @@ import dev.ssc.api.Finding;
 import dev.ssc.api.SscFormatException;
 import dev.ssc.api.json.JsonObject;
 import dev.ssc.api.signing.Verifier;
+import dev.ssc.attest.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -83,7 +84,17 @@ public final class LayoutVerifier {
   public LayoutVerification verify(Path layoutFile, Path linkDir) throws IOException {
     requireNonNull(layoutFile, "layoutFile");
     requireNonNull(linkDir, "linkDir");
-    return verify(Bytes.of(Files.readAllBytes(layoutFile)), layoutFile.toString(), linkDir);
+    Bytes layout;
+    try {
+      layout = readMetadata(layoutFile);
+    } catch (SscFormatException e) {
+      return deny(
+          new ArrayList<>(),
+          "intoto.layout.format",
+          String.valueOf(e.getMessage()),
+          layoutFile.toString());
+    }
+    return verify(layout, layoutFile.toString(), linkDir);
   }
 
   /**
@@ -166,9 +177,12 @@ public final class LayoutVerifier {
         Path file = linkDir.resolve(name);
         Bytes bytes;
         try {
-          bytes = Bytes.of(Files.readAllBytes(file));
+          bytes = readMetadata(file);
         } catch (NoSuchFileException e) {
           continue;
+        } catch (SscFormatException e) {
+          return fail(
+              findings, "intoto.link.format", String.valueOf(e.getMessage()), file.toString());
         }
         try {
           perKey.put(keyId, Metadata.parse(bytes, file.toString()));
@@ -456,6 +470,26 @@ public final class LayoutVerifier {
   /** The link file name in-toto uses: {@code STEP.KEYID8.link}. */
   static String linkFileName(String step, String keyId) {
     return step + "." + keyId.substring(0, Math.min(8, keyId.length())) + ".link";
+  }
+
+  /**
+   * The bytes of a layout or link file, refused before reading when larger than the JSON parser
+   * would accept: a link directory is untrusted input, and no file in it may take unbounded memory.
+   */
+  private static Bytes readMetadata(Path file) throws IOException, SscFormatException {
+    long limit = Json.MAX_DOCUMENT_BYTES;
+    long size = Files.size(file);
+    if (size > limit) {
+      throw new SscFormatException(
+          file + ": " + size + " bytes, larger than the limit of " + limit);
+    }
+    try (java.io.InputStream in = Files.newInputStream(file)) {
+      byte[] bytes = in.readNBytes((int) limit + 1);
+      if (bytes.length > limit) {
+        throw new SscFormatException(file + ": grew past the limit of " + limit + " bytes");
+      }
+      return Bytes.of(bytes);
+    }
   }
 
   private static LayoutVerification deny(

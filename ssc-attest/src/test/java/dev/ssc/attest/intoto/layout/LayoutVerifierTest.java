@@ -169,6 +169,18 @@ class LayoutVerifierTest {
   }
 
   @Test
+  void oversizedLinkIsRefusedUnread() throws Exception {
+    // Sparse: 65 MiB of length on disk costs nothing, and would cost 65 MiB of heap if read.
+    try (java.io.RandomAccessFile f =
+        new java.io.RandomAccessFile(dir.resolve("package.2f89b927.link").toFile(), "rw")) {
+      f.setLength(65L << 20);
+    }
+    LayoutVerification v = verify(sign(layoutText(), key("alice")), "alice.pub");
+    assertDenied(v, "intoto.link.format");
+    assertTrue(v.reason().orElseThrow().message().contains("larger than the limit"), v.toString());
+  }
+
+  @Test
   void malformedLinkIsAFormatDenial() throws Exception {
     Files.writeString(dir.resolve("package.2f89b927.link"), "{\"signed\": ");
     assertDenied(verify(sign(layoutText(), key("alice")), "alice.pub"), "intoto.link.format");
