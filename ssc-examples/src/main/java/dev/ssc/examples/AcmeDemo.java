@@ -38,6 +38,7 @@ import dev.ssc.core.evidence.InMemoryEvidenceStore;
 import dev.ssc.core.pipeline.PipelineRun;
 import dev.ssc.core.pipeline.PipelineRunner;
 import dev.ssc.core.pipeline.StageRun;
+import dev.ssc.policy.Authority;
 import dev.ssc.policy.Explanations;
 import dev.ssc.policy.RulePolicy;
 import dev.ssc.policy.Rules;
@@ -52,7 +53,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The end-to-end story of Acme's delivery chain, as far as ssc goes today.
@@ -208,8 +208,14 @@ public final class AcmeDemo {
         RulePolicy.builder("acme/production")
             .rule(
                 Rules.requireAttestation(
-                    "build.provenance", PROVENANCE, Set.of(buildKey.keyId()), 1))
-            .rule(Rules.requireAttestation("tests.passed", TEST_RESULT, Set.of(testKey.keyId()), 1))
+                    "build.provenance",
+                    PROVENANCE,
+                    Authority.of("ci", 1, List.of(buildKey.verifier()))))
+            .rule(
+                Rules.requireAttestation(
+                    "tests.passed",
+                    TEST_RESULT,
+                    Authority.of("tests", 1, List.of(testKey.verifier()))))
             .rule(Rules.requirePromoterRole())
             .build();
     Principal rita = Principal.of("rita@acme.dev", Role.of("release-manager"));

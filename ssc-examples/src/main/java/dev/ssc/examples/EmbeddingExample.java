@@ -21,6 +21,7 @@ import dev.ssc.attest.keys.SigningKey;
 import dev.ssc.core.evidence.InMemoryEvidenceStore;
 import dev.ssc.core.pipeline.PipelineRun;
 import dev.ssc.core.pipeline.PipelineRunner;
+import dev.ssc.policy.Authority;
 import dev.ssc.policy.Explanations;
 import dev.ssc.policy.RulePolicy;
 import dev.ssc.policy.Rules;
@@ -29,7 +30,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * The smallest useful embedding of ssc, as shown in the README: one custom stage, signed evidence,
@@ -65,7 +65,7 @@ public final class EmbeddingExample {
       verifier.verify(store.get(id).orElseThrow()).attestation().ifPresent(evidence::add);
     }
     Policy policy = RulePolicy.builder("app/production").rule(Rules.requireAttestation(
-        "provenance", slsa, Set.of(ciKey.keyId()), 1)).build();
+        "provenance", slsa, Authority.of("ci", 1, List.of(ciKey.verifier())))).build();
     Decision decision = policy.evaluate(PolicyInput.builder().subject(jar.digest())
         .addAllEvidence(evidence).time(Instant.now()).build());
     System.out.println(Explanations.toText(decision));

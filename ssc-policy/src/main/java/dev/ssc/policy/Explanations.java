@@ -2,9 +2,19 @@ package dev.ssc.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ssc.api.digest.Digest;
+import dev.ssc.api.json.JsonArray;
+import dev.ssc.api.json.JsonObject;
+import dev.ssc.api.json.JsonString;
+import dev.ssc.api.json.JsonValue;
 import dev.ssc.api.policy.Decision;
 import dev.ssc.api.policy.RuleResult;
+import dev.ssc.attest.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Renders decisions for people: the verdict, then every rule with its outcome, message, evidence
@@ -65,5 +75,48 @@ public final class Explanations {
           .ifPresent(remedy -> sb.append(cont).append("to satisfy: ").append(remedy).append('\n'));
       append(sb, r.children(), indent + "    ");
     }
+  }
+
+  /**
+   * The decision as JSON, for tools: {@code {"verdict", "policy", "subject", "evaluatedAt",
+   * "results": [{"rule", "outcome", "enforcement", "message", "evidence", "remedy", "children"}]}}.
+   * Deterministic: the same decision gives the same bytes. The format is documented in {@code
+   * docs/policy.md}.
+   */
+  public static String toJson(Decision decision) {
+    requireNonNull(decision, "decision");
+    Map<String, JsonValue> m = new LinkedHashMap<>();
+    m.put("verdict", new JsonString(decision.verdict().name()));
+    m.put("policy", new JsonString(decision.policyId()));
+    Map<String, JsonValue> subject = new LinkedHashMap<>();
+    for (Digest d : decision.subject().digests()) {
+      subject.put(d.algorithm().name(), new JsonString(d.value()));
+    }
+    m.put("subject", new JsonObject(subject));
+    m.put("evaluatedAt", new JsonString(decision.evaluatedAt().toString()));
+    m.put("results", results(decision.results()));
+    return new String(Json.write(new JsonObject(m)).toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  private static JsonArray results(List<RuleResult> results) {
+    List<JsonValue> out = new ArrayList<>(results.size());
+    for (RuleResult r : results) {
+      Map<String, JsonValue> m = new LinkedHashMap<>();
+      m.put("rule", new JsonString(r.ruleId()));
+      m.put("outcome", new JsonString(r.outcome().name()));
+      m.put("enforcement", new JsonString(r.enforcement().name()));
+      m.put("message", new JsonString(r.message()));
+      List<JsonValue> evidence = new ArrayList<>();
+      for (Digest d : r.evidence()) {
+        evidence.add(new JsonString(d.toString()));
+      }
+      m.put("evidence", new JsonArray(evidence));
+      r.remedy().ifPresent(remedy -> m.put("remedy", new JsonString(remedy)));
+      if (!r.children().isEmpty()) {
+        m.put("children", results(r.children()));
+      }
+      out.add(new JsonObject(m));
+    }
+    return new JsonArray(out);
   }
 }

@@ -39,7 +39,9 @@ class RulePolicyTest {
 
   private static final RulePolicy POLICY =
       RulePolicy.builder("acme/production")
-          .rule(Rules.requireAttestation("build.provenance", PROVENANCE, Set.of("ci-key"), 1))
+          .rule(
+              Rules.requireAttestation(
+                  "build.provenance", PROVENANCE, Authority.ofKeyIds("ci", 1, Set.of("ci-key"))))
           .rule(Rules.requirePromoterRole())
           .build();
 
@@ -125,7 +127,7 @@ class RulePolicyTest {
           }
 
           @Override
-          public RuleResult evaluate(PolicyInput input) {
+          public RuleResult evaluate(RuleContext context) {
             throw new IllegalStateException("boom");
           }
         };
