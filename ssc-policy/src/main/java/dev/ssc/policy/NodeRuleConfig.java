@@ -55,15 +55,9 @@ final class NodeRuleConfig implements RuleConfig {
     }
     for (Map.Entry<String, PolicyNode> f : node.fields().entrySet()) {
       if (!read.contains(f.getKey())) {
-        throw f.getValue()
-            .error(
-                "unknown field '"
-                    + f.getKey()
-                    + "' for rule type '"
-                    + type
-                    + "' (rule '"
-                    + id
-                    + "')");
+        throw node.keyError(
+            f.getKey(),
+            "unknown field '" + f.getKey() + "' for rule type '" + type + "' (rule '" + id + "')");
       }
     }
   }

@@ -156,9 +156,9 @@ public final class PolicyLoader {
       }
       for (Map.Entry<String, PolicyNode> f : root.fields().entrySet()) {
         if (!TOP_LEVEL.contains(f.getKey())) {
-          throw f.getValue()
-              .error(
-                  "unknown field '" + f.getKey() + "'; a policy has " + new TreeSet<>(TOP_LEVEL));
+          throw root.keyError(
+              f.getKey(),
+              "unknown field '" + f.getKey() + "'; a policy has " + new TreeSet<>(TOP_LEVEL));
         }
       }
       PolicyNode version = required(root, "apiVersion");
@@ -437,14 +437,14 @@ public final class PolicyLoader {
         throws SscFormatException {
       for (Map.Entry<String, PolicyNode> f : node.fields().entrySet()) {
         if (!allowed.contains(f.getKey())) {
-          throw f.getValue()
-              .error(
-                  "unknown field '"
-                      + f.getKey()
-                      + "' in "
-                      + where
-                      + "; allowed: "
-                      + new TreeSet<>(allowed));
+          throw node.keyError(
+              f.getKey(),
+              "unknown field '"
+                  + f.getKey()
+                  + "' in "
+                  + where
+                  + "; allowed: "
+                  + new TreeSet<>(allowed));
         }
       }
     }

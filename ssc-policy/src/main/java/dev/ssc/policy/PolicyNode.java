@@ -50,6 +50,7 @@ final class PolicyNode {
   private final Map<String, PolicyNode> fields;
   private final List<PolicyNode> items;
   private final boolean quoted;
+  private final Map<String, String> keyPositions;
 
   private PolicyNode(
       Kind kind,
@@ -59,7 +60,8 @@ final class PolicyNode {
       @Nullable String text,
       Map<String, PolicyNode> fields,
       List<PolicyNode> items,
-      boolean quoted) {
+      boolean quoted,
+      Map<String, String> keyPositions) {
     this.kind = kind;
     this.source = source;
     this.line = line;
@@ -68,6 +70,7 @@ final class PolicyNode {
     this.fields = fields;
     this.items = items;
     this.quoted = quoted;
+    this.keyPositions = keyPositions;
   }
 
   /**
@@ -157,6 +160,7 @@ final class PolicyNode {
       case START_OBJECT:
         {
           Map<String, PolicyNode> fields = new LinkedHashMap<>();
+          Map<String, String> keys = new LinkedHashMap<>();
           while (parser.nextToken() == JsonToken.FIELD_NAME) {
             String name = parser.currentName();
             JsonLocation keyLoc = parser.currentTokenLocation();
@@ -165,6 +169,7 @@ final class PolicyNode {
             if (fields.putIfAbsent(name, value) != null) {
               throw new SscFormatException(at(source, keyLoc) + ": duplicate key '" + name + "'");
             }
+            keys.put(name, at(source, keyLoc));
           }
           return new PolicyNode(
               Kind.MAP,
@@ -174,7 +179,8 @@ final class PolicyNode {
               null,
               Collections.unmodifiableMap(fields),
               List.of(),
-              false);
+              false,
+              Collections.unmodifiableMap(keys));
         }
       case START_ARRAY:
         {
@@ -190,19 +196,37 @@ final class PolicyNode {
               null,
               Map.of(),
               Collections.unmodifiableList(items),
-              false);
+              false,
+              Map.of());
         }
       case VALUE_NULL:
-        return new PolicyNode(Kind.NULL, source, line, column, null, Map.of(), List.of(), false);
+        return new PolicyNode(
+            Kind.NULL, source, line, column, null, Map.of(), List.of(), false, Map.of());
       case VALUE_STRING:
         return new PolicyNode(
-            Kind.SCALAR, source, line, column, parser.getText(), Map.of(), List.of(), true);
+            Kind.SCALAR,
+            source,
+            line,
+            column,
+            parser.getText(),
+            Map.of(),
+            List.of(),
+            true,
+            Map.of());
       case VALUE_NUMBER_INT:
       case VALUE_NUMBER_FLOAT:
       case VALUE_TRUE:
       case VALUE_FALSE:
         return new PolicyNode(
-            Kind.SCALAR, source, line, column, parser.getText(), Map.of(), List.of(), false);
+            Kind.SCALAR,
+            source,
+            line,
+            column,
+            parser.getText(),
+            Map.of(),
+            List.of(),
+            false,
+            Map.of());
       default:
         throw new SscFormatException(at(source, loc) + ": unexpected " + token);
     }
@@ -275,6 +299,12 @@ final class PolicyNode {
       throw new IllegalStateException("not a scalar: " + kind);
     }
     return text;
+  }
+
+  /** An error about the key {@code name} of this map, prefixed with the key's position. */
+  SscFormatException keyError(String name, String message) {
+    String at = keyPositions.get(name);
+    return new SscFormatException((at == null ? where() : at) + ": " + message);
   }
 
   /** An error about this node, prefixed with its position. */
