@@ -2,8 +2,19 @@ package dev.ssc.testkit.internal;
 
 import dev.ssc.api.artifact.Artifact;
 import dev.ssc.api.artifact.ImageReference;
+import dev.ssc.api.attestation.Statement;
+import dev.ssc.api.attestation.VerifiedAttestation;
 import dev.ssc.api.digest.Digest;
 import dev.ssc.api.digest.DigestSet;
+import dev.ssc.api.identity.Principal;
+import dev.ssc.api.identity.Role;
+import dev.ssc.attest.predicate.CodeReview;
+import dev.ssc.attest.predicate.SbomComponent;
+import dev.ssc.attest.predicate.SlsaProvenance;
+import dev.ssc.attest.predicate.SpdxDocument;
+import dev.ssc.attest.predicate.TestResult;
+import dev.ssc.attest.predicate.Vulnerability;
+import dev.ssc.attest.predicate.VulnerabilityScan;
 import dev.ssc.testkit.SscArbitraries;
 import java.util.Collections;
 import java.util.Map;
@@ -16,11 +27,22 @@ import net.jqwik.api.providers.TypeUsage;
 /** Supplies ssc's values to {@code @ForAll} parameters. Registered in META-INF/services. */
 public final class SscArbitraryProvider implements ArbitraryProvider {
   private static final Map<Class<?>, Supplier<Arbitrary<?>>> ARBITRARIES =
-      Map.of(
-          Digest.class, SscArbitraries::digests,
-          DigestSet.class, SscArbitraries::digestSets,
-          ImageReference.class, SscArbitraries::imageReferences,
-          Artifact.class, SscArbitraries::artifacts);
+      Map.ofEntries(
+          Map.entry(Digest.class, SscArbitraries::digests),
+          Map.entry(DigestSet.class, SscArbitraries::digestSets),
+          Map.entry(ImageReference.class, SscArbitraries::imageReferences),
+          Map.entry(Artifact.class, SscArbitraries::artifacts),
+          Map.entry(Role.class, SscArbitraries::roles),
+          Map.entry(Principal.class, SscArbitraries::principals),
+          Map.entry(Statement.class, SscArbitraries::statements),
+          Map.entry(VerifiedAttestation.class, SscArbitraries::verifiedAttestations),
+          Map.entry(SlsaProvenance.class, SscArbitraries::provenance),
+          Map.entry(CodeReview.class, SscArbitraries::codeReviews),
+          Map.entry(TestResult.class, SscArbitraries::testResults),
+          Map.entry(Vulnerability.class, SscArbitraries::vulnerabilities),
+          Map.entry(VulnerabilityScan.class, SscArbitraries::vulnerabilityScans),
+          Map.entry(SbomComponent.class, SscArbitraries::sbomComponents),
+          Map.entry(SpdxDocument.class, SscArbitraries::spdxDocuments));
 
   /** Creates the provider; jqwik calls this through the service loader. */
   public SscArbitraryProvider() {}
