@@ -16,7 +16,8 @@ final class BuiltInRules {
         provider("attestation", BuiltInRules::attestation),
         provider("promotion-role", c -> Rules.requirePromoterRole(c.id())),
         provider("any-of", c -> Rules.anyOf(c.id(), c.rules("rules"))),
-        provider("all-of", c -> Rules.allOf(c.id(), c.rules("rules"))));
+        provider("all-of", c -> Rules.allOf(c.id(), c.rules("rules"))),
+        provider("cel", BuiltInRules::cel));
   }
 
   private static Rule attestation(RuleConfig c) throws SscFormatException {
@@ -26,6 +27,41 @@ final class BuiltInRules {
     return maxAge.isPresent()
         ? Rules.requireAttestation(c.id(), type, authority, maxAge.get())
         : Rules.requireAttestation(c.id(), type, authority);
+  }
+
+  private static Rule cel(RuleConfig c) throws SscFormatException {
+    CelRule.Builder b =
+        CelRule.builder(c.id())
+            .predicateType(c.string("predicateType"))
+            .authority(c.authority("authority"));
+    c.optionalString("description").ifPresent(b::description);
+    Optional<String> match = c.optionalString("match");
+    if (match.isPresent()) {
+      switch (match.get()) {
+        case "any":
+          b.match(CelRule.Match.ANY);
+          break;
+        case "all":
+          b.match(CelRule.Match.ALL);
+          break;
+        default:
+          throw c.error("match", "match must be 'any' or 'all', found '" + match.get() + "'");
+      }
+    }
+    String expression = c.string("expression");
+    b.expression(expression);
+    try {
+      return b.build(CelCondition.compile(expression));
+    } catch (CelCondition.CompileError e) {
+      throw c.error(
+          "expression",
+          "CEL expression does not compile at "
+              + e.line()
+              + ":"
+              + e.column()
+              + " of the expression: "
+              + e.detail());
+    }
   }
 
   interface Factory {
