@@ -1,6 +1,8 @@
 package dev.ssc.policy;
 
 import dev.ssc.api.SscFormatException;
+import dev.ssc.api.artifact.ImageReference;
+import dev.ssc.api.digest.Digest;
 import dev.ssc.policy.spi.RuleConfig;
 import dev.ssc.policy.spi.RuleProvider;
 import java.time.Duration;
@@ -17,7 +19,10 @@ final class BuiltInRules {
         provider("promotion-role", c -> Rules.requirePromoterRole(c.id())),
         provider("any-of", c -> Rules.anyOf(c.id(), c.rules("rules"))),
         provider("all-of", c -> Rules.allOf(c.id(), c.rules("rules"))),
-        provider("cel", BuiltInRules::cel));
+        provider("cel", BuiltInRules::cel),
+        provider("provenance", BuiltInRules::provenance),
+        provider("base-images", BuiltInRules::baseImages),
+        provider("registries", BuiltInRules::registries));
   }
 
   private static Rule attestation(RuleConfig c) throws SscFormatException {
@@ -62,6 +67,82 @@ final class BuiltInRules {
               + " of the expression: "
               + e.detail());
     }
+  }
+
+  private static Rule provenance(RuleConfig c) throws SscFormatException {
+    ProvenanceRule.Builder b =
+        ProvenanceRule.builder().id(c.id()).authority(c.authority("authority"));
+    List<String> builderIds = nonEmptyStrings(c, "builderIds");
+    if (!builderIds.isEmpty()) {
+      b.builderIds(builderIds);
+    }
+    List<String> buildTypes = nonEmptyStrings(c, "buildTypes");
+    if (!buildTypes.isEmpty()) {
+      b.buildTypes(buildTypes);
+    }
+    for (String repository : nonEmptyStrings(c, "sourceRepositories")) {
+      try {
+        b.sourceRepository(repository);
+      } catch (IllegalArgumentException e) {
+        throw c.error("sourceRepositories", String.valueOf(e.getMessage()));
+      }
+    }
+    return b.build();
+  }
+
+  private static Rule baseImages(RuleConfig c) throws SscFormatException {
+    BaseImageRule.Builder b =
+        BaseImageRule.builder().id(c.id()).authority(c.authority("authority"));
+    for (String entry : nonEmptyStrings(c, "approved")) {
+      try {
+        if (entry.indexOf('@') >= 0) {
+          b.approve(ImageReference.parse(entry));
+        } else {
+          b.approve(Digest.parse(entry));
+        }
+      } catch (IllegalArgumentException e) {
+        throw c.error(
+            "approved",
+            "an approved image is sha256:<hex> or a reference pinned by digest"
+                + " (name@sha256:<hex>): "
+                + e.getMessage());
+      }
+    }
+    Optional<Authority> approvalAuthority = c.optionalAuthority("approvalAuthority");
+    approvalAuthority.ifPresent(b::approvalAuthority);
+    Optional<String> approvalType = c.optionalString("approvalPredicateType");
+    if (approvalType.isPresent()) {
+      b.approvalPredicateType(approvalType.get());
+    }
+    return b.build();
+  }
+
+  private static Rule registries(RuleConfig c) throws SscFormatException {
+    RegistryRule.Builder b = RegistryRule.builder().id(c.id()).authority(c.authority("authority"));
+    List<String> allowed = c.strings("allowed");
+    if (allowed.isEmpty()) {
+      throw c.error("allowed", "list at least one allowed registry host");
+    }
+    for (String registry : allowed) {
+      try {
+        b.allow(registry);
+      } catch (IllegalArgumentException e) {
+        throw c.error("allowed", String.valueOf(e.getMessage()));
+      }
+    }
+    return b.denyDockerHub(c.bool("denyDockerHub", true))
+        .requireDigest(c.bool("requireDigest", true))
+        .build();
+  }
+
+  /** {@code field} as a list of strings: absent is empty, present but empty is an error. */
+  private static List<String> nonEmptyStrings(RuleConfig c, String field)
+      throws SscFormatException {
+    List<String> values = c.strings(field);
+    if (c.has(field) && values.isEmpty()) {
+      throw c.error(field, "an allowlist must not be empty (omit " + field + " to allow any)");
+    }
+    return values;
   }
 
   interface Factory {
