@@ -3,6 +3,7 @@ package dev.ssc.policy;
 import dev.ssc.api.SscFormatException;
 import dev.ssc.api.artifact.ImageReference;
 import dev.ssc.api.digest.Digest;
+import dev.ssc.api.identity.Role;
 import dev.ssc.policy.spi.RuleConfig;
 import dev.ssc.policy.spi.RuleProvider;
 import java.time.Duration;
@@ -22,7 +23,10 @@ final class BuiltInRules {
         provider("cel", BuiltInRules::cel),
         provider("provenance", BuiltInRules::provenance),
         provider("base-images", BuiltInRules::baseImages),
-        provider("registries", BuiltInRules::registries));
+        provider("registries", BuiltInRules::registries),
+        provider("code-review", BuiltInRules::codeReview),
+        provider("tests", BuiltInRules::tests),
+        provider("passed-environment", BuiltInRules::passedEnvironment));
   }
 
   private static Rule attestation(RuleConfig c) throws SscFormatException {
@@ -143,6 +147,52 @@ final class BuiltInRules {
       throw c.error(field, "an allowlist must not be empty (omit " + field + " to allow any)");
     }
     return values;
+  }
+
+  private static Rule codeReview(RuleConfig c) throws SscFormatException {
+    CodeReviewRule.Builder b =
+        CodeReviewRule.builder()
+            .id(c.id())
+            .authority(c.authority("authority"))
+            .provenanceAuthority(c.authority("provenanceAuthority"));
+    int min = c.integer("minApprovals", 1);
+    if (min < 1) {
+      throw c.error("minApprovals", "field 'minApprovals' must be at least 1, found " + min);
+    }
+    b.minApprovals(min);
+    Optional<String> role = c.optionalString("role");
+    if (role.isPresent()) {
+      try {
+        b.role(Role.of(role.get()));
+      } catch (IllegalArgumentException e) {
+        throw c.error("role", "field 'role': " + e.getMessage());
+      }
+    }
+    return b.build();
+  }
+
+  private static Rule tests(RuleConfig c) throws SscFormatException {
+    return TestRule.builder()
+        .id(c.id())
+        .authority(c.authority("authority"))
+        .requiredSuites(c.strings("requiredSuites"))
+        .allowWarned(c.bool("allowWarned", false))
+        .build();
+  }
+
+  private static Rule passedEnvironment(RuleConfig c) throws SscFormatException {
+    PassedEnvironmentRule.Builder b =
+        PassedEnvironmentRule.builder().id(c.id()).authority(c.authority("authority"));
+    Optional<String> environment = c.optionalString("environment");
+    if (environment.isPresent()) {
+      try {
+        b.environment(environment.get());
+      } catch (IllegalArgumentException e) {
+        throw c.error("environment", "field 'environment': " + e.getMessage());
+      }
+    }
+    c.optionalString("policy").ifPresent(b::policy);
+    return b.build();
   }
 
   interface Factory {
