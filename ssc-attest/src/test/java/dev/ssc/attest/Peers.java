@@ -55,6 +55,7 @@ public final class Peers {
   }
 
   /** Skips (or, in CI, fails) unless {@code command} is on the PATH; returns its path. */
+  @com.google.errorprone.annotations.CanIgnoreReturnValue
   public static Path requireCommand(String command, String installHint) {
     String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
     for (String dir : path.split(java.io.File.pathSeparator)) {

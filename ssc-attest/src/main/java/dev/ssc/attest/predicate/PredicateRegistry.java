@@ -49,7 +49,8 @@ public final class PredicateRegistry {
         CodeReview.PREDICATE,
         SpdxDocument.PREDICATE,
         SpdxDocument.PREDICATE_V2_3,
-        CycloneDxBom.PREDICATE);
+        CycloneDxBom.PREDICATE,
+        OpenVex.PREDICATE);
   }
 
   /** A registry of the {@linkplain #builtIns() built-in types}. */
