@@ -2,30 +2,44 @@ package dev.ssc.examples;
 
 import dev.ssc.api.Bytes;
 import dev.ssc.api.SscFormatException;
+import dev.ssc.api.Verdict;
 import dev.ssc.api.artifact.ResourceDescriptor;
 import dev.ssc.api.attestation.Statement;
 import dev.ssc.api.digest.Digest;
 import dev.ssc.api.digest.DigestSet;
 import dev.ssc.api.json.JsonObject;
 import dev.ssc.api.json.JsonString;
+import dev.ssc.api.policy.Decision;
+import dev.ssc.api.policy.PolicyInput;
+import dev.ssc.api.signing.KeyRing;
+import dev.ssc.api.signing.Verifier;
 import dev.ssc.attest.digest.Digests;
 import dev.ssc.attest.dsse.DsseCodec;
 import dev.ssc.attest.dsse.DsseSigner;
+import dev.ssc.attest.dsse.DsseVerifier;
 import dev.ssc.attest.json.Json;
 import dev.ssc.attest.keys.Keys;
 import dev.ssc.attest.keys.SigningKey;
 import dev.ssc.attest.predicate.CodeReview;
+import dev.ssc.attest.predicate.OpenVex;
 import dev.ssc.attest.predicate.ReviewApproval;
 import dev.ssc.attest.predicate.SlsaProvenance;
 import dev.ssc.attest.predicate.SpdxDocument;
 import dev.ssc.attest.predicate.TestResult;
+import dev.ssc.attest.predicate.VexComponent;
+import dev.ssc.attest.predicate.VexStatement;
 import dev.ssc.attest.predicate.Vulnerability;
 import dev.ssc.attest.predicate.VulnerabilityScan;
+import dev.ssc.policy.Explanations;
+import dev.ssc.policy.PolicyLoader;
+import dev.ssc.policy.RulePolicy;
+import dev.ssc.policy.VerificationSummaries;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -155,6 +169,26 @@ public final class AcmePolicyEvidence {
         scan(vuln("CVE-2026-0101", "5.3"), vuln("CVE-2026-1111", "9.8")));
     sign("scanner", "scan-critical-excepted.json", scan(vuln("CVE-2026-2222", "9.1")));
 
+    // The security team's VEX: the critical finding does not affect this image.
+    OpenVex vex =
+        OpenVex.builder()
+            .id("https://vex.acme.example/2026/0042")
+            .author("security@acme.example")
+            .timestamp(NOW.minusSeconds(1800))
+            .version(1)
+            .addStatements(
+                VexStatement.builder()
+                    .vulnerabilityName("CVE-2026-1111")
+                    .addProducts(VexComponent.builder().id(IMAGE).hashes(RELEASE_CANDIDATE).build())
+                    .status(VexStatement.Status.NOT_AFFECTED)
+                    .justification(VexStatement.Justification.VULNERABLE_CODE_NOT_IN_EXECUTE_PATH)
+                    .build())
+            .build();
+    sign(
+        "security",
+        "vex-not-affected.json",
+        about(RELEASE_CANDIDATE, OpenVex.URI, OpenVex.PREDICATE.encode(vex)));
+
     // SBOMs.
     sign(
         "ci",
@@ -169,7 +203,60 @@ public final class AcmePolicyEvidence {
         sbom(
             pkg("spring-core", "6.2.1", "Apache-2.0"),
             pkg("readline-java", "0.8", "GPL-3.0-only")));
+
+    // The gate's VSA: the release candidate passed staging an hour ago.
+    writeStagingSummary();
   }
+
+  /**
+   * Decides the staging promotion of the good evidence with the policy itself and signs the VSA
+   * that the gate would emit for it, so the production cases can require it.
+   */
+  private void writeStagingSummary() throws IOException, SscFormatException {
+    RulePolicy policy = PolicyLoader.withBuiltIns().load(dir.resolve("acme.yaml"));
+    List<Verifier> trusted = new ArrayList<>();
+    policy.authorities().values().forEach(a -> trusted.addAll(a.keys()));
+    DsseVerifier verifier = DsseVerifier.builder(KeyRing.of(trusted)).build();
+    PolicyInput.Builder input =
+        PolicyInput.builder()
+            .subject(RELEASE_CANDIDATE)
+            .time(NOW.minusSeconds(3600))
+            .environment(policy.environments().get("staging").environment())
+            .principal(policy.principal("dave"));
+    for (String file : GOOD_EVIDENCE) {
+      Bytes envelope = Bytes.of(Files.readAllBytes(dir.resolve("evidence").resolve(file)));
+      input.addEvidence(
+          verifier
+              .verify(envelope)
+              .attestation()
+              .orElseThrow(() -> new IllegalStateException(file + " does not verify")));
+    }
+    Decision staging = policy.evaluate(input.build());
+    if (staging.verdict() != Verdict.ALLOW) {
+      throw new IllegalStateException(
+          "the good evidence does not pass staging:\n" + Explanations.toText(staging));
+    }
+    Statement vsa =
+        VerificationSummaries.summarize(
+            staging,
+            VerificationSummaries.Options.builder()
+                .verifierId("https://gate.acme.example/ssc")
+                .resourceUri(IMAGE + "@" + RELEASE_CANDIDATE.digests().iterator().next())
+                .environment("staging")
+                .policyDigest(policy.digest().orElseThrow())
+                .build());
+    sign("gate", "vsa-staging.json", vsa);
+  }
+
+  /** The evidence of a release candidate that satisfies every rule (besides VEX and the VSA). */
+  static final List<String> GOOD_EVIDENCE =
+      List.of(
+          "provenance.json",
+          "base-image-approval-node.json",
+          "review.json",
+          "tests.json",
+          "scan.json",
+          "sbom.json");
 
   private static String builder() {
     return "https://ci.acme.example/builders/maven@v1";

@@ -176,7 +176,9 @@ public final class PassedEnvironmentRule implements Rule {
     if (prefix.endsWith("/")) {
       return policyId.startsWith(prefix);
     }
-    return policyId.equals(prefix) || policyId.startsWith(prefix + "/");
+    return policyId.equals(prefix)
+        || policyId.startsWith(prefix + "/")
+        || policyId.startsWith(prefix + "@");
   }
 
   @Override
@@ -232,8 +234,9 @@ public final class PassedEnvironmentRule implements Rule {
     }
 
     /**
-     * Requires the summary to name this policy id or one below it ({@code acme} admits {@code acme}
-     * and {@code acme/staging}); any policy unless set.
+     * Requires the summary to name this policy id, a version of it or one below it ({@code acme}
+     * admits {@code acme}, {@code acme@3} and {@code acme/staging}, not {@code acme-evil}); any
+     * policy unless set.
      *
      * @throws IllegalArgumentException if blank
      */
