@@ -46,6 +46,8 @@ public final class CelRule implements Rule {
   }
 
   private static final int MAX_CACHED = 1024;
+  private static final java.util.regex.Pattern CONTEXT_VARIABLE =
+      java.util.regex.Pattern.compile("(?<![\\w.])(now|environment|actor)(?!\\w)");
 
   private final String id;
   private final String predicateType;
@@ -54,6 +56,15 @@ public final class CelRule implements Rule {
   private final Match match;
   private final @Nullable String description;
   private final Object lock = new Object();
+
+  /**
+   * Whether the expression can only see the attestation (it names none of now, environment and
+   * actor), so its result per attestation can be remembered. A mention inside a string literal only
+   * disables remembering, which is the safe direction.
+   */
+  private final boolean attestationOnly;
+
+  private final Memo<Memo.Identity, CelCondition.Result> results = new Memo<>(MAX_CACHED);
 
   private final Map<Digest, Cached> variables =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -72,6 +83,7 @@ public final class CelRule implements Rule {
     this.condition = condition;
     this.match = b.match;
     this.description = b.description;
+    this.attestationOnly = !CONTEXT_VARIABLE.matcher(condition.expression()).find();
   }
 
   /** A builder for the rule {@code id}. */
@@ -101,7 +113,14 @@ public final class CelRule implements Rule {
     int satisfied = 0;
     for (Evidence<JsonObject> e : found.trusted()) {
       CelCondition.Result result =
-          condition.evaluate(CelCondition.activation(variablesOf(e), context.time(), env, actor));
+          attestationOnly
+              ? results.get(
+                  new Memo.Identity(e.attestation()),
+                  k ->
+                      condition.evaluate(
+                          CelCondition.activation(variablesOf(e), context.time(), env, actor)))
+              : condition.evaluate(
+                  CelCondition.activation(variablesOf(e), context.time(), env, actor));
       if (result.isTrue()) {
         satisfied++;
         if (match == Match.ANY) {

@@ -123,8 +123,16 @@ final class ContainerImages {
     return normalizeRegistry(registry).equals(ImageReference.DOCKER_HUB);
   }
 
-  /** The container image {@code d} describes, if it describes one (see the class javadoc). */
+  private static final Memo<Memo.Identity, Optional<Image>> OF = new Memo<>(4096);
+
+  private static final Memo<Memo.Identity, Optional<Image>> OF_SUBJECT = new Memo<>(4096);
+
+  /** The container image {@code d} describes, if it describes one; remembered (pure). */
   static Optional<Image> of(ResourceDescriptor d) {
+    return OF.get(new Memo.Identity(d), k -> read(d));
+  }
+
+  private static Optional<Image> read(ResourceDescriptor d) {
     Optional<String> uri = d.uri();
     if (uri.isPresent() && isImageUri(uri.get())) {
       return Optional.of(parse(uri.get(), d.digest()));
@@ -153,6 +161,10 @@ final class ContainerImages {
    * name, not an image.
    */
   static Optional<Image> ofSubject(ResourceDescriptor subject) {
+    return OF_SUBJECT.get(new Memo.Identity(subject), k -> readSubject(subject));
+  }
+
+  private static Optional<Image> readSubject(ResourceDescriptor subject) {
     Optional<Image> image = of(subject);
     if (image.isPresent() || subject.name().isEmpty()) {
       return image;

@@ -206,12 +206,14 @@ public final class LicenseRule implements Rule {
     List<String> problems = new ArrayList<>(1);
     boolean unknown = false;
     for (String license : c.licenses()) {
-      SpdxExpression e;
-      try {
-        e = SpdxExpression.parse(license);
-      } catch (SscFormatException ex) {
-        problems.add(ex.getMessage());
+      Parsed parsed = PARSED.get(license, Parsed::of);
+      if (parsed.error != null) {
+        problems.add(parsed.error);
         continue;
+      }
+      SpdxExpression e = parsed.expression;
+      if (e == null) {
+        throw new IllegalStateException("unreachable: neither expression nor error");
       }
       boolean special =
           e.kind() == SpdxExpression.Kind.NONE || e.kind() == SpdxExpression.Kind.NOASSERTION;
@@ -323,6 +325,27 @@ public final class LicenseRule implements Rule {
         throw new IllegalArgumentException("rule '" + id + "': " + e.getMessage(), e);
       }
       return new LicenseRule(id, a, rules, allowUnknown);
+    }
+  }
+
+  private static final Memo<String, Parsed> PARSED = new Memo<>(8192);
+
+  /** A license string parsed once: the expression or the parse error (a pure function). */
+  private static final class Parsed {
+    final @Nullable SpdxExpression expression;
+    final @Nullable String error;
+
+    private Parsed(@Nullable SpdxExpression expression, @Nullable String error) {
+      this.expression = expression;
+      this.error = error;
+    }
+
+    static Parsed of(String license) {
+      try {
+        return new Parsed(SpdxExpression.parse(license), null);
+      } catch (SscFormatException e) {
+        return new Parsed(null, String.valueOf(e.getMessage()));
+      }
     }
   }
 }

@@ -18,9 +18,11 @@ import java.util.Optional;
  * member. SLSA builders list the source first; later git entries (submodules, other checkouts) are
  * not the source.
  *
- * <p>Thread-safe (stateless).
+ * <p>Thread-safe; repository URLs are parsed once and remembered (a pure function).
  */
 final class Provenances {
+  private static final Memo<String, Optional<String>> REPOSITORIES = new Memo<>(4096);
+
   private Provenances() {}
 
   /** The source entry of {@code provenance}, as defined in the class javadoc, if it has one. */
@@ -62,7 +64,9 @@ final class Provenances {
    * {@code scheme://host/path}.
    */
   static Optional<String> sourceRepository(SlsaProvenance provenance) {
-    return source(provenance).flatMap(ResourceDescriptor::uri).flatMap(Provenances::repositoryOf);
+    return source(provenance)
+        .flatMap(ResourceDescriptor::uri)
+        .flatMap(uri -> REPOSITORIES.get(uri, Provenances::repositoryOf));
   }
 
   static boolean isGitSource(ResourceDescriptor d) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.ssc.api.Bytes;
 import java.util.Locale;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One digest: an algorithm and its value, such as {@code sha256:9f86d08...}.
@@ -17,6 +18,8 @@ import java.util.Locale;
 public final class Digest {
   private final DigestAlgorithm algorithm;
   private final String value;
+  // Computed on first use; a benign race (the value is immutable).
+  private @Nullable String text;
 
   private Digest(DigestAlgorithm algorithm, String value) {
     this.algorithm = algorithm;
@@ -155,6 +158,11 @@ public final class Digest {
   /** {@code algorithm:value}, which {@link #parse} reads back. */
   @Override
   public String toString() {
-    return algorithm.name() + ":" + value;
+    String t = text;
+    if (t == null) {
+      t = algorithm.name() + ":" + value;
+      text = t;
+    }
+    return t;
   }
 }

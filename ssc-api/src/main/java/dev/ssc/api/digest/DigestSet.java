@@ -2,8 +2,6 @@ package dev.ssc.api.digest;
 
 import static java.util.Objects.requireNonNull;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The digests of one artifact, at most one per algorithm: the in-toto DigestSet.
@@ -25,6 +24,9 @@ import java.util.stream.Collectors;
  * digests, in any order.
  */
 public final class DigestSet {
+  // Computed on first use; a benign race (the value is immutable).
+  private @Nullable String text;
+
   private static final DigestSet EMPTY = new DigestSet(Collections.emptyMap());
 
   /** How two digest sets compare. */
@@ -150,16 +152,27 @@ public final class DigestSet {
         continue;
       }
       shared = true;
-      // Constant time: a digest compared during verification is not a secret, but costs nothing.
-      allEqual &=
-          MessageDigest.isEqual(
-              mine.value().getBytes(StandardCharsets.US_ASCII),
-              theirs.value().getBytes(StandardCharsets.US_ASCII));
+      allEqual &= constantTimeEquals(mine.value(), theirs.value());
     }
     if (!shared) {
       return Match.NO_COMMON_ALGORITHM;
     }
     return allEqual ? Match.MATCH : Match.MISMATCH;
+  }
+
+  /**
+   * Compares two lowercase hex strings in time that depends only on their length: a digest is not a
+   * secret, but the comparison costs nothing extra and allocates nothing.
+   */
+  private static boolean constantTimeEquals(String a, String b) {
+    if (a.length() != b.length()) {
+      return false;
+    }
+    int diff = 0;
+    for (int i = 0; i < a.length(); i++) {
+      diff |= a.charAt(i) ^ b.charAt(i);
+    }
+    return diff == 0;
   }
 
   /** Whether {@link #compare} gives {@link Match#MATCH}. */
@@ -180,8 +193,14 @@ public final class DigestSet {
   /** The digests as {@code {sha256:..., sha512:...}}. */
   @Override
   public String toString() {
-    return digests.values().stream()
-        .map(Digest::toString)
-        .collect(Collectors.joining(", ", "{", "}"));
+    String t = text;
+    if (t == null) {
+      t =
+          digests.values().stream()
+              .map(Digest::toString)
+              .collect(Collectors.joining(", ", "{", "}"));
+      text = t;
+    }
+    return t;
   }
 }
