@@ -21,6 +21,7 @@ import dev.ssc.api.json.JsonString;
 import dev.ssc.api.json.JsonValue;
 import dev.ssc.api.loop.Severity;
 import dev.ssc.attest.predicate.CodeReview;
+import dev.ssc.attest.predicate.OpenVex;
 import dev.ssc.attest.predicate.PredicateRegistry;
 import dev.ssc.attest.predicate.PredicateType;
 import dev.ssc.attest.predicate.ReviewApproval;
@@ -28,6 +29,8 @@ import dev.ssc.attest.predicate.SbomComponent;
 import dev.ssc.attest.predicate.SlsaProvenance;
 import dev.ssc.attest.predicate.SpdxDocument;
 import dev.ssc.attest.predicate.TestResult;
+import dev.ssc.attest.predicate.VexComponent;
+import dev.ssc.attest.predicate.VexStatement;
 import dev.ssc.attest.predicate.Vulnerability;
 import dev.ssc.attest.predicate.VulnerabilityScan;
 import java.math.BigDecimal;
@@ -39,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -714,6 +718,14 @@ public final class SscArbitraries {
    * NOASSERTION} or {@code NONE}, which {@link SbomComponent#licenses()} leaves out.
    */
   public static Arbitrary<SbomComponent> sbomComponents() {
+    return sbomComponents(
+        Arbitraries.frequencyOf(
+            Tuple.of(4, Arbitraries.of(LICENSES).map(Optional::of)),
+            Tuple.of(1, Arbitraries.just(Optional.<String>empty()))));
+  }
+
+  /** SBOM components as {@link #sbomComponents()}, with licenses from {@code license}. */
+  static Arbitrary<SbomComponent> sbomComponents(Arbitrary<Optional<String>> license) {
     Arbitrary<List<String>> pkg =
         Arbitraries.of(
             List.of("maven", "org.slf4j", "slf4j-api"),
@@ -730,10 +742,6 @@ public final class SscArbitraries {
                 Arbitraries.integers().between(0, 20),
                 Arbitraries.integers().between(0, 30))
             .as((a, b, c) -> a + "." + b + "." + c);
-    Arbitrary<Optional<String>> license =
-        Arbitraries.frequencyOf(
-            Tuple.of(4, Arbitraries.of(LICENSES).map(Optional::of)),
-            Tuple.of(1, Arbitraries.just(Optional.<String>empty())));
     return Combinators.combine(pkg, version, Arbitraries.integers().between(0, 9), license)
         .as(
             (p, v, noPurl, l) -> {
@@ -770,7 +778,7 @@ public final class SscArbitraries {
         .as((components, how, name) -> spdx(name, components, how));
   }
 
-  private static SpdxDocument spdx(String name, List<SbomComponent> components, int noLicense) {
+  static SpdxDocument spdx(String name, List<SbomComponent> components, int noLicense) {
     List<JsonValue> packages = new ArrayList<>();
     for (int i = 0; i < components.size(); i++) {
       SbomComponent c = components.get(i);
@@ -813,10 +821,132 @@ public final class SscArbitraries {
     }
   }
 
+  // ---------------------------------------------------------------- VEX
+
+  /**
+   * OpenVEX documents about a random product ({@linkplain #digestSets() digest set}) and {@link
+   * #vulnerabilityIds()}, as {@link #openVex(DigestSet, Arbitrary)}.
+   */
+  public static Arbitrary<OpenVex> openVex() {
+    return digestSets().flatMap(product -> openVex(product, vulnerabilityIds()));
+  }
+
+  /**
+   * OpenVEX v0.2.0 documents of one to four distinct statements about {@code vulnerabilityIds} and
+   * the product {@code product}. Each statement's status is {@code not_affected} (with a
+   * justification, or only an impact statement about one time in four), {@code affected} (with the
+   * action statement the specification requires), {@code fixed} or {@code under_investigation};
+   * sometimes with a GHSA alias. Its products are empty (in an attestation they cascade from its
+   * subjects) about a third of the time, else the product identified by its digests that have
+   * OpenVEX hash labels (and by a {@code pkg:oci} purl), or by that purl alone. Statements carry
+   * their own timestamp about half the time, at or after the document's.
+   */
+  public static Arbitrary<OpenVex> openVex(DigestSet product, Arbitrary<String> vulnerabilityIds) {
+    requireNonNull(product, "product");
+    requireNonNull(vulnerabilityIds, "vulnerabilityIds");
+    List<Digest> labelled = new ArrayList<>();
+    product.digests().stream()
+        .filter(d -> VexComponent.hashLabel(d.algorithm()).isPresent())
+        .forEach(labelled::add);
+    String purl =
+        "pkg:oci/web@"
+            + product.sha256().map(Object::toString).orElse("sha256:" + "0".repeat(64))
+            + "?repository_url=registry.acme.example/acme";
+    VexComponent.Builder byHashes = VexComponent.builder().purl(purl);
+    if (!labelled.isEmpty()) {
+      byHashes.hashes(DigestSet.of(labelled));
+    }
+    VexComponent hashed = byHashes.build();
+    VexComponent named = VexComponent.builder().id(purl).build();
+    Arbitrary<List<VexComponent>> products =
+        Arbitraries.frequencyOf(
+            Tuple.of(1, Arbitraries.just(List.<VexComponent>of())),
+            Tuple.of(1, Arbitraries.just(List.of(hashed))),
+            Tuple.of(1, Arbitraries.just(List.of(named))));
+    Arbitrary<Optional<Long>> offset = Arbitraries.longs().between(0, 30 * 86400L).optional(0.5);
+    Arbitrary<VexStatement.Justification> justification =
+        Arbitraries.of(VexStatement.Justification.class);
+    Arbitrary<Optional<String>> alias =
+        Arbitraries.strings()
+            .withChars("23456789cfghjmpqrvwx")
+            .ofLength(4)
+            .map(x -> "GHSA-" + x + "-" + x + "-" + x)
+            .optional(0.2);
+    Arbitrary<Function<Instant, VexStatement>> statement =
+        Combinators.combine(
+                vulnerabilityIds,
+                Arbitraries.of(VexStatement.Status.class),
+                justification,
+                Arbitraries.integers().between(0, 3),
+                products,
+                offset,
+                alias)
+            .as(
+                (id, status, why, form, ps, off, al) ->
+                    (Instant docTime) -> {
+                      VexStatement.Builder b =
+                          VexStatement.builder()
+                              .vulnerabilityName(id)
+                              .status(status)
+                              .addAllProducts(ps);
+                      al.filter(a -> !a.equals(id)).ifPresent(b::addVulnerabilityAliases);
+                      off.ifPresent(o -> b.timestamp(docTime.plusSeconds(o)));
+                      if (status == VexStatement.Status.NOT_AFFECTED) {
+                        if (form == 0) {
+                          b.impactStatement("the vulnerable function is never called");
+                        } else {
+                          b.justification(why);
+                        }
+                      } else if (status == VexStatement.Status.AFFECTED) {
+                        b.actionStatement("upgrade to the fixed release");
+                      }
+                      return b.build();
+                    });
+    return Combinators.combine(
+            statement.list().ofMinSize(1).ofMaxSize(4),
+            instants(),
+            Arbitraries.integers().between(1, 3),
+            Arbitraries.integers().between(1, 9999),
+            Arbitraries.of("Acme Security", "acme-psirt@acme.example"))
+        .as(
+            (makers, at, version, n, author) -> {
+              List<VexStatement> statements = new ArrayList<>();
+              for (Function<Instant, VexStatement> m : makers) {
+                VexStatement s = m.apply(at);
+                if (!statements.contains(s)) {
+                  statements.add(s);
+                }
+              }
+              return OpenVex.builder()
+                  .id("https://openvex.dev/docs/acme/vex-" + n)
+                  .author(author)
+                  .timestamp(at)
+                  .version(version)
+                  .addAllStatements(statements)
+                  .build();
+            });
+  }
+
+  // ---------------------------------------------------------------- evidence sets
+
+  /** Unbroken evidence sets of {@link EvidenceSpec#defaults()}; see {@link EvidenceSet}. */
+  public static Arbitrary<EvidenceSet> evidenceSets() {
+    return evidenceSets(EvidenceSpec.defaults());
+  }
+
+  /**
+   * Unbroken evidence sets of {@code spec}: for a random subject digest, the attestations {@link
+   * EvidenceSet} describes, which {@link EvidenceSpec#policy()} allows. Break them with {@link
+   * EvidenceSet#with(EvidenceSet.Defect)}.
+   */
+  public static Arbitrary<EvidenceSet> evidenceSets(EvidenceSpec spec) {
+    return EvidenceSets.arbitrary(requireNonNull(spec, "spec"));
+  }
+
   // ---------------------------------------------------------------- helpers
 
   /** Instants between 2024 and 2027, to the second. */
-  private static Arbitrary<Instant> instants() {
+  static Arbitrary<Instant> instants() {
     return Arbitraries.longs().between(0, SPAN_SECONDS).map(EPOCH::plusSeconds);
   }
 

@@ -7,7 +7,13 @@
  * Digest}, {@code DigestSet}, {@code ImageReference}, {@code Artifact}, {@code Role}, {@code
  * Principal}, {@code Statement}, {@code VerifiedAttestation}, and the typed predicates {@code
  * SlsaProvenance}, {@code CodeReview}, {@code TestResult}, {@code Vulnerability}, {@code
- * VulnerabilityScan}, {@code SbomComponent} and {@code SpdxDocument}.
+ * VulnerabilityScan}, {@code SbomComponent}, {@code SpdxDocument} and {@code OpenVex}, and whole
+ * {@link dev.ssc.testkit.EvidenceSet}s.
+ *
+ * <p>{@link dev.ssc.testkit.EvidenceSpec} describes an organization (authorities, roster, builder,
+ * base images, licenses) and builds a matching policy; {@link
+ * dev.ssc.testkit.SscArbitraries#evidenceSets(EvidenceSpec)} generates coherent evidence for it,
+ * and {@link dev.ssc.testkit.EvidenceSet#with(EvidenceSet.Defect)} breaks one aspect.
  *
  * <p>{@link dev.ssc.testkit.TestEvidence} mints verified attestations without signatures, for tests
  * only.

@@ -9,12 +9,14 @@ import dev.ssc.api.digest.DigestSet;
 import dev.ssc.api.identity.Principal;
 import dev.ssc.api.identity.Role;
 import dev.ssc.attest.predicate.CodeReview;
+import dev.ssc.attest.predicate.OpenVex;
 import dev.ssc.attest.predicate.SbomComponent;
 import dev.ssc.attest.predicate.SlsaProvenance;
 import dev.ssc.attest.predicate.SpdxDocument;
 import dev.ssc.attest.predicate.TestResult;
 import dev.ssc.attest.predicate.Vulnerability;
 import dev.ssc.attest.predicate.VulnerabilityScan;
+import dev.ssc.testkit.EvidenceSet;
 import dev.ssc.testkit.SscArbitraries;
 import java.util.Collections;
 import java.util.Map;
@@ -42,7 +44,9 @@ public final class SscArbitraryProvider implements ArbitraryProvider {
           Map.entry(Vulnerability.class, SscArbitraries::vulnerabilities),
           Map.entry(VulnerabilityScan.class, SscArbitraries::vulnerabilityScans),
           Map.entry(SbomComponent.class, SscArbitraries::sbomComponents),
-          Map.entry(SpdxDocument.class, SscArbitraries::spdxDocuments));
+          Map.entry(SpdxDocument.class, SscArbitraries::spdxDocuments),
+          Map.entry(OpenVex.class, SscArbitraries::openVex),
+          Map.entry(EvidenceSet.class, SscArbitraries::evidenceSets));
 
   /** Creates the provider; jqwik calls this through the service loader. */
   public SscArbitraryProvider() {}
