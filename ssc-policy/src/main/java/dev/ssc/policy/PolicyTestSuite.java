@@ -2,6 +2,7 @@ package dev.ssc.policy;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.ssc.api.Bytes;
 import dev.ssc.api.SscFormatException;
 import dev.ssc.api.Verdict;
 import dev.ssc.api.digest.Digest;
@@ -332,13 +333,17 @@ public final class PolicyTestSuite {
           throw policyNode.error(String.valueOf(e.getMessage()));
         }
         for (PolicyNode item : items(evidence.get(), "evidence")) {
-          Path path = dir.resolve(scalar(item, "evidence")).normalize();
+          String written = scalar(item, "evidence");
+          Path path = dir.resolve(written).normalize();
           if (!Files.isRegularFile(path)) {
             throw item.error("evidence file not found: " + path);
           }
           EvidenceLoader.Result r;
           try {
-            r = verifier.load(path);
+            // Named as written, relative to the test file, in results and messages.
+            byte[] bytes =
+                PolicyLoader.readBounded(path, EvidenceLoader.MAX_FILE_BYTES, path.toString());
+            r = verifier.load(Bytes.of(bytes), written);
           } catch (SscFormatException e) {
             throw item.error(String.valueOf(e.getMessage()));
           }

@@ -145,9 +145,7 @@ class PolicyTestSuiteTest {
     assertEquals(1, r.rejectedEvidence().size());
     assertEquals(
         "FAIL laptop provenance: expected allow, got deny with failing [build.provenance];"
-            + " evidence not counted: "
-            + dir.resolve("laptop.dsse.json")
-            + " (dsse.threshold.unmet)",
+            + " evidence not counted: laptop.dsse.json (dsse.threshold.unmet)",
         r.describe());
   }
 
@@ -263,6 +261,8 @@ class PolicyTestSuiteTest {
             + "\n";
 
     EvidenceLoader.Result one = loader.load(Bytes.of(ci), "ci.json");
+    EvidenceLoader.Result file = loader.load(dir.resolve("laptop.dsse.json"));
+    assertEquals(dir.resolve("laptop.dsse.json").toString(), file.rejected().get(0).source());
     EvidenceLoader.Result many =
         loader.load(Bytes.of(bundle.getBytes(StandardCharsets.UTF_8)), "b.jsonl");
 
