@@ -154,7 +154,8 @@ final class PolicyCommand implements Callable<Integer> {
       } catch (IllegalArgumentException e) {
         throw new CliException("--policy " + policyFile + ": " + e.getMessage());
       }
-      List<VerifiedAttestation> accepted = new ArrayList<>();
+      Map<Digest, VerifiedAttestation> accepted =
+          new LinkedHashMap<>(); // a file given twice counts once
       List<EvidenceLoader.Rejected> rejected = new ArrayList<>();
       for (Path file : evidence) {
         Bytes bytes = InputFiles.read(file, "EVIDENCE", EvidenceLoader.MAX_FILE_BYTES);
@@ -164,12 +165,12 @@ final class PolicyCommand implements Callable<Integer> {
         } catch (SscFormatException e) {
           throw new CliException("cannot read EVIDENCE " + e.getMessage());
         }
-        accepted.addAll(r.accepted());
+        r.accepted().forEach(a -> accepted.putIfAbsent(a.evidenceId(), a));
         rejected.addAll(r.rejected());
       }
 
       PolicyInput.Builder input =
-          PolicyInput.builder().subject(subject).time(time).addAllEvidence(accepted);
+          PolicyInput.builder().subject(subject).time(time).addAllEvidence(accepted.values());
       String env = environment;
       if (env != null) {
         input.environment(environment(policy, env));

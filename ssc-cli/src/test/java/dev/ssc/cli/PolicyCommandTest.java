@@ -73,9 +73,12 @@ class PolicyCommandTest {
             "--actor",
             "rita",
             f("evidence/provenance.dsse.json"),
-            f("evidence/qa-tests.dsse.json"));
+            f("evidence/qa-tests.dsse.json"),
+            f("evidence/provenance.dsse.json"));
 
     assertEquals(Main.OK, r.code(), r.err());
+    List<String> evidence = r.out().lines().filter(l -> l.contains("evidence: ")).toList();
+    assertFalse(evidence.get(0).contains(","), "a file given twice counts once: " + r.out());
     assertTrue(r.out().startsWith("ALLOW {" + APP + "} by fixture/release@1 at " + AT), r.out());
     assertTrue(r.out().contains("[PASS] production.role: "), r.out());
     assertEquals("", r.err());

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.ssc.api.Bytes;
 import dev.ssc.api.SscFormatException;
 import dev.ssc.api.Verdict;
+import dev.ssc.api.attestation.VerifiedAttestation;
 import dev.ssc.api.digest.Digest;
 import dev.ssc.api.digest.DigestSet;
 import dev.ssc.api.identity.Role;
@@ -324,6 +325,7 @@ public final class PolicyTestSuite {
       }
 
       List<EvidenceLoader.Rejected> rejected = new ArrayList<>();
+      Map<Digest, VerifiedAttestation> accepted = new LinkedHashMap<>(); // listed twice: once
       Optional<PolicyNode> evidence = node.field("evidence");
       if (evidence.isPresent() && evidence.get().kind() != PolicyNode.Kind.NULL) {
         EvidenceLoader verifier;
@@ -347,10 +349,12 @@ public final class PolicyTestSuite {
           } catch (SscFormatException e) {
             throw item.error(String.valueOf(e.getMessage()));
           }
-          input.addAllEvidence(r.accepted());
+          r.accepted().forEach(a -> accepted.putIfAbsent(a.evidenceId(), a));
           rejected.addAll(r.rejected());
         }
       }
+
+      input.addAllEvidence(accepted.values());
 
       PolicyNode expect = required(node, "expect");
       if (!expect.isMap()) {
