@@ -42,6 +42,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
       AttestCommand.class,
       VerifyAttestationCommand.class,
       IntotoCommand.class,
+      PolicyCommand.class,
       LogCommand.class
     },
     synopsisSubcommandLabel = "COMMAND",

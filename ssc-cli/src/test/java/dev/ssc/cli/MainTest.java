@@ -58,6 +58,7 @@ class MainTest {
             "attest +Sign an in-toto Statement about files\\.",
             "verify-attestation +Verify an attestation's signature and subject\\.",
             "intoto +Record in-toto links and verify layouts\\.",
+            "policy +Evaluate policies and run policy tests\\.",
             "log +Keep and check an append-only, signed audit log\\.")) {
       assertTrue(
           run.out().lines().anyMatch(l -> l.matches("  " + summary)), summary + "\n" + run.out());
