@@ -11,6 +11,7 @@ import dev.ssc.api.json.JsonObject;
 import dev.ssc.api.json.JsonString;
 import dev.ssc.api.policy.Decision;
 import dev.ssc.api.policy.PolicyInput;
+import dev.ssc.api.promotion.Environment;
 import dev.ssc.api.signing.KeyRing;
 import dev.ssc.api.signing.Verifier;
 import dev.ssc.attest.digest.Digests;
@@ -30,6 +31,7 @@ import dev.ssc.attest.predicate.VexComponent;
 import dev.ssc.attest.predicate.VexStatement;
 import dev.ssc.attest.predicate.Vulnerability;
 import dev.ssc.attest.predicate.VulnerabilityScan;
+import dev.ssc.policy.EnvironmentRules;
 import dev.ssc.policy.Explanations;
 import dev.ssc.policy.PolicyLoader;
 import dev.ssc.policy.RulePolicy;
@@ -221,7 +223,7 @@ public final class AcmePolicyEvidence {
         PolicyInput.builder()
             .subject(RELEASE_CANDIDATE)
             .time(NOW.minusSeconds(3600))
-            .environment(policy.environments().get("staging").environment())
+            .environment(staging(policy))
             .principal(policy.principal("dave"));
     for (String file : GOOD_EVIDENCE) {
       Bytes envelope = Bytes.of(Files.readAllBytes(dir.resolve("evidence").resolve(file)));
@@ -246,6 +248,14 @@ public final class AcmePolicyEvidence {
                 .policyDigest(policy.digest().orElseThrow())
                 .build());
     sign("gate", "vsa-staging.json", vsa);
+  }
+
+  private static Environment staging(RulePolicy policy) {
+    EnvironmentRules staging = policy.environments().get("staging");
+    if (staging == null) {
+      throw new IllegalStateException("acme.yaml defines no staging environment");
+    }
+    return staging.environment();
   }
 
   /** The evidence of a release candidate that satisfies every rule (besides VEX and the VSA). */
