@@ -38,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public final class PassedEnvironmentRule implements Rule {
+  private static final Memo<String, Optional<VerificationSummaries.PolicyRef>> POLICY_URIS =
+      new Memo<>(1024);
+
   /** The rule id unless one is set. */
   public static final String DEFAULT_ID = "passed-environment";
 
@@ -88,7 +91,9 @@ public final class PassedEnvironmentRule implements Rule {
     for (Evidence<SlsaVerificationSummary> e : found.trusted()) {
       SlsaVerificationSummary vsa = e.predicate();
       Optional<VerificationSummaries.PolicyRef> ref =
-          vsa.policy().uri().flatMap(VerificationSummaries::parsePolicyUri);
+          vsa.policy()
+              .uri()
+              .flatMap(uri -> POLICY_URIS.get(uri, VerificationSummaries::parsePolicyUri));
       String why;
       if (!vsa.passed()) {
         why = "verificationResult is " + vsa.verificationResult();

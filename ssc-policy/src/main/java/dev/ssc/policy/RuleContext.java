@@ -12,6 +12,7 @@ import dev.ssc.attest.predicate.PredicateType;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,7 @@ public final class RuleContext {
   private final @Nullable EnvironmentRules environment;
   private final Map<String, Set<Role>> roster;
   private final PredicateDecoder decoder;
+  private @Nullable Map<String, List<VerifiedAttestation>> byType;
 
   RuleContext(
       PolicyInput input,
@@ -117,6 +119,19 @@ public final class RuleContext {
     return search(predicateType, authority, about, a -> a.statement().predicate());
   }
 
+  /** The evidence of one predicate type, in input order; indexed on first use. */
+  private List<VerifiedAttestation> ofType(String predicateType) {
+    Map<String, List<VerifiedAttestation>> index = byType;
+    if (index == null) {
+      index = new HashMap<>();
+      for (VerifiedAttestation a : input.evidence()) {
+        index.computeIfAbsent(a.predicateType(), k -> new ArrayList<>(2)).add(a);
+      }
+      byType = index;
+    }
+    return index.getOrDefault(predicateType, List.of());
+  }
+
   private interface Decode<T> {
     T apply(VerifiedAttestation a) throws SscFormatException;
   }
@@ -125,8 +140,8 @@ public final class RuleContext {
       String uri, Authority authority, DigestSet about, Decode<T> decode) {
     List<Evidence<T>> trusted = new ArrayList<>(2);
     List<EvidenceSearch.Rejected> rejected = new ArrayList<>(0);
-    for (VerifiedAttestation a : input.evidence()) {
-      if (!a.predicateType().equals(uri) || !a.isAbout(about)) {
+    for (VerifiedAttestation a : ofType(uri)) {
+      if (!a.isAbout(about)) {
         continue;
       }
       if (!authority.trusts(a)) {

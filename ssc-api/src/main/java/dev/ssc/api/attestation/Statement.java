@@ -57,7 +57,12 @@ public abstract class Statement {
 
   /** Whether some subject's digest {@linkplain DigestSet#matches matches} {@code digest}. */
   public boolean isAbout(DigestSet digest) {
-    return subjects().stream().anyMatch(s -> s.digest().matches(digest));
+    for (ResourceDescriptor s : subjects()) {
+      if (s.digest().matches(digest)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A new builder. */
