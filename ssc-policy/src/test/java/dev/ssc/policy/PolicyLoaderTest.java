@@ -322,4 +322,29 @@ class PolicyLoaderTest {
         IllegalArgumentException.class,
         () -> PolicyLoader.builder().addRuleProvider(ticket).addRuleProvider(ticket));
   }
+
+  @Test
+  void discoversRuleProvidersThroughServiceLoaderOnlyWhenAsked() throws Exception {
+    assertTrue(!PolicyLoader.withBuiltIns().ruleTypes().contains("change-ticket"));
+    PolicyLoader loader =
+        PolicyLoader.builder().discoverRuleProviders(getClass().getClassLoader()).build();
+    assertTrue(loader.ruleTypes().contains("change-ticket"));
+    String yaml =
+        POLICY.replace(
+            "      - rule: promotion-role\n",
+            "      - rule: promotion-role\n      - rule: change-ticket\n        project: OPS\n"
+                + "        authority: ci\n");
+    RulePolicy policy = loader.parse(yaml.getBytes(StandardCharsets.UTF_8), "p.yaml", dir);
+    Decision d =
+        policy.evaluate(input("production", "rita").addEvidence(provenance("ci-key")).build());
+    assertEquals(Verdict.DENY, d.verdict());
+    assertEquals("change-ticket", d.results().get(2).ruleId());
+    assertTrue(d.results().get(2).message().contains("in project OPS"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            PolicyLoader.builder()
+                .discoverRuleProviders(getClass().getClassLoader())
+                .discoverRuleProviders(getClass().getClassLoader()));
+  }
 }
