@@ -147,10 +147,9 @@ final class PolicyNode {
     if (depth > MAX_DEPTH) {
       throw new SscFormatException(at(source, loc) + ": nested deeper than " + MAX_DEPTH);
     }
-    if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser) {
-      com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml =
-          (com.fasterxml.jackson.dataformat.yaml.YAMLParser) parser;
-      if (yaml.getCurrentAnchor() != null) {
+    // An anchor is the YAML parser's object id (getCurrentAnchor() is deprecated for it).
+    if (parser instanceof com.fasterxml.jackson.dataformat.yaml.YAMLParser yaml) {
+      if (yaml.getObjectId() != null) {
         throw new SscFormatException(
             at(source, loc) + ": YAML anchors and aliases are not allowed in policies");
       }

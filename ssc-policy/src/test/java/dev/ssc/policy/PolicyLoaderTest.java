@@ -347,4 +347,23 @@ class PolicyLoaderTest {
                 .discoverRuleProviders(getClass().getClassLoader())
                 .discoverRuleProviders(getClass().getClassLoader()));
   }
+
+  @net.jqwik.api.Property(tries = 300)
+  void anyMutationOfAPolicyLoadsOrFailsWithAPositionedFormatError(
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 2000) int at,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.IntRange(min = 0, max = 40) int length,
+      @net.jqwik.api.ForAll @net.jqwik.api.constraints.StringLength(max = 8) String insert) {
+    int start = Math.min(at, POLICY.length());
+    int end = Math.min(POLICY.length(), start + length);
+    String mutated = POLICY.substring(0, start) + insert + POLICY.substring(end);
+    try {
+      RulePolicy unused =
+          PolicyLoader.withBuiltIns()
+              .parse(mutated.getBytes(StandardCharsets.UTF_8), "m.yaml", Path.of("."));
+    } catch (SscFormatException e) {
+      assertTrue(e.getMessage().startsWith("m.yaml"), e.getMessage());
+    } catch (IOException e) {
+      throw new AssertionError("no key files are read", e);
+    }
+  }
 }
