@@ -3,6 +3,7 @@ package dev.ssc.examples;
 import static java.util.Objects.requireNonNull;
 
 import dev.ssc.api.Bytes;
+import dev.ssc.api.SscFormatException;
 import dev.ssc.api.Verdict;
 import dev.ssc.api.artifact.Artifact;
 import dev.ssc.api.attestation.AttestationVerification;
@@ -25,6 +26,7 @@ import dev.ssc.api.pipeline.StageResult;
 import dev.ssc.api.policy.Decision;
 import dev.ssc.api.policy.Policy;
 import dev.ssc.api.policy.PolicyInput;
+import dev.ssc.api.policy.RuleResult;
 import dev.ssc.api.promotion.Environment;
 import dev.ssc.api.signing.KeyRing;
 import dev.ssc.api.signing.SignatureAlgorithm;
@@ -40,6 +42,8 @@ import dev.ssc.core.pipeline.PipelineRunner;
 import dev.ssc.core.pipeline.StageRun;
 import dev.ssc.policy.Authority;
 import dev.ssc.policy.Explanations;
+import dev.ssc.policy.PolicyTestResult;
+import dev.ssc.policy.PolicyTestSuite;
 import dev.ssc.policy.RulePolicy;
 import dev.ssc.policy.Rules;
 import java.io.IOException;
@@ -68,6 +72,9 @@ import java.util.Map;
  *       same candidate by a developer (denied: role), and a jar built on a laptop (denied: no
  *       trusted provenance, no tests on that digest). Every denial says why and what would satisfy
  *       it.
+ *   <li>Acme's full declarative policy ({@code policies/acme.yaml}: every rule of the mission) is
+ *       written out with its test cases and their evidence (deterministic demo keys) and decided
+ *       case by case, as {@code ssc policy test} does; the self-review denial is explained.
  * </ol>
  *
  * <p>Everything it writes goes to the output directory: the evidence envelopes, each decision as
@@ -250,6 +257,9 @@ public final class AcmeDemo {
         production,
         verified);
 
+    // 4. Acme's full policy: every rule of the mission, as a policy file with its own tests.
+    runPolicyTests(dir);
+
     StringBuilder summary = new StringBuilder();
     verdicts.forEach(
         (name, verdict) -> summary.append(verdict).append(' ').append(name).append('\n'));
@@ -286,6 +296,67 @@ public final class AcmeDemo {
     out.println(
         "Promote " + subject.name() + " to " + environment.name() + " as " + actor.id() + ":");
     text.lines().forEach(l -> out.println("  " + l));
+  }
+
+  /**
+   * Writes Acme's declarative policy and its test cases to {@code dir/policies}, regenerates their
+   * evidence (deterministic demo keys), and runs the cases as {@code ssc policy test} does.
+   */
+  private void runPolicyTests(Path dir) throws IOException {
+    Path policies = dir.resolve("policies");
+    Files.createDirectories(policies.resolve("tests"));
+    for (String file : List.of("acme.yaml", "tests/acme.test.yaml")) {
+      try (var in = AcmeDemo.class.getResourceAsStream("policies/" + file)) {
+        if (in == null) {
+          throw new IOException("the ssc-examples jar lacks policies/" + file);
+        }
+        write(dir, "policies/" + file, Bytes.of(in.readAllBytes()));
+      }
+    }
+    List<PolicyTestResult> results;
+    try {
+      AcmePolicyEvidence.writeAll(
+          policies,
+          (relative, content) -> {
+            Files.createDirectories(policies.resolve(relative).getParent());
+            write(dir, "policies/" + relative, Bytes.of(content));
+          });
+      results = PolicyTestSuite.load(policies).run();
+    } catch (SscFormatException e) {
+      throw new IOException("Acme's policy or its tests are invalid: " + e.getMessage(), e);
+    }
+    out.println();
+    out.println(
+        "Acme's full policy (policies/acme.yaml: provenance, main branch, base images, registries,");
+    out.println(
+        "review, tests, vulnerabilities, licenses, promotion) against its "
+            + results.size()
+            + " test cases:");
+    int passed = 0;
+    for (PolicyTestResult r : results) {
+      out.println("  " + r.describe());
+      passed += r.passed() ? 1 : 0;
+    }
+    out.println("  " + passed + " of " + results.size() + " cases decided as expected");
+    for (PolicyTestResult r : results) {
+      if (r.name().contains("self-review")) {
+        out.println();
+        out.println("Why a self-reviewed change is refused:");
+        for (RuleResult rule : r.decision().results()) {
+          if (rule.denies()) {
+            out.println("  [" + rule.outcome() + "] " + rule.ruleId() + ": " + rule.message());
+            rule.remedy().ifPresent(remedy -> out.println("    to satisfy: " + remedy));
+          }
+        }
+      }
+    }
+    write(
+        dir,
+        "policies/test-results.txt",
+        results.stream().map(PolicyTestResult::describe).reduce("", (a, b) -> a + b + "\n"));
+    if (passed != results.size()) {
+      throw new IllegalStateException("Acme's policy tests failed; see policies/test-results.txt");
+    }
   }
 
   private static void write(Path dir, String relative, String text) throws IOException {

@@ -77,11 +77,26 @@ public final class AcmePolicyEvidence {
   static final DigestSet NODE_BASE = digest("base/node20 image");
   static final DigestSet PYTHON_BASE = digest("base/python3 image");
 
+  /** Where the generator's files go: a relative path and its content. */
+  interface FileSink {
+    void write(String relative, byte[] content) throws IOException;
+  }
+
   private final Path dir;
+  private final FileSink sink;
   private final Map<String, SigningKey> keys = new LinkedHashMap<>();
 
-  private AcmePolicyEvidence(Path dir) {
+  private AcmePolicyEvidence(Path dir, FileSink sink) {
     this.dir = dir;
+    this.sink = sink;
+  }
+
+  private static FileSink filesUnder(Path dir) {
+    return (relative, content) -> {
+      Path file = dir.resolve(relative);
+      Files.createDirectories(file.getParent());
+      Files.write(file, content);
+    };
   }
 
   /**
@@ -91,12 +106,20 @@ public final class AcmePolicyEvidence {
    */
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args.length > 0 ? args[0] : "ssc-examples/policies");
-    new AcmePolicyEvidence(dir).write();
+    writeAll(dir);
   }
 
-  /** Writes everything into {@code dir}. */
+  /** Writes everything into {@code dir}, which holds {@code acme.yaml}. */
   static void writeAll(Path dir) throws IOException, SscFormatException {
-    new AcmePolicyEvidence(dir).write();
+    new AcmePolicyEvidence(dir, filesUnder(dir)).write();
+  }
+
+  /**
+   * Writes everything through {@code sink}, which must write under {@code dir} (the staging VSA is
+   * decided from the files written there), and {@code dir} must hold {@code acme.yaml}.
+   */
+  static void writeAll(Path dir, FileSink sink) throws IOException, SscFormatException {
+    new AcmePolicyEvidence(dir, sink).write();
   }
 
   private void write() throws IOException, SscFormatException {
@@ -422,9 +445,7 @@ public final class AcmePolicyEvidence {
   }
 
   private void writeFile(String relative, String content) throws IOException {
-    Path file = dir.resolve(relative);
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, content);
+    sink.write(relative, content.getBytes(StandardCharsets.UTF_8));
   }
 
   /** An Ed25519 key derived from a public seed: for the example only. */
