@@ -4,6 +4,7 @@ import dev.ssc.api.Bytes;
 import dev.ssc.api.Finding;
 import dev.ssc.api.SscFormatException;
 import dev.ssc.api.Verdict;
+import dev.ssc.api.attestation.Statement;
 import dev.ssc.api.attestation.VerifiedAttestation;
 import dev.ssc.api.digest.Digest;
 import dev.ssc.api.digest.DigestSet;
@@ -17,7 +18,10 @@ import dev.ssc.api.policy.Decision;
 import dev.ssc.api.policy.PolicyInput;
 import dev.ssc.api.promotion.Environment;
 import dev.ssc.attest.digest.Digests;
+import dev.ssc.attest.dsse.DsseCodec;
+import dev.ssc.attest.dsse.DsseSigner;
 import dev.ssc.attest.json.Json;
+import dev.ssc.attest.keys.SigningKey;
 import dev.ssc.policy.EnvironmentRules;
 import dev.ssc.policy.EvidenceLoader;
 import dev.ssc.policy.Explanations;
@@ -25,6 +29,7 @@ import dev.ssc.policy.PolicyLoader;
 import dev.ssc.policy.PolicyTestResult;
 import dev.ssc.policy.PolicyTestSuite;
 import dev.ssc.policy.RulePolicy;
+import dev.ssc.policy.VerificationSummaries;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -136,6 +141,25 @@ final class PolicyCommand implements Callable<Integer> {
         description = "The artifact decided on, by digest.")
     @Nullable String subjectDigest;
 
+    @Option(
+        names = "--vsa-out",
+        paramLabel = "FILE",
+        description = "On allow, write a SLSA VSA envelope signed with --vsa-key here.")
+    @Nullable Path vsaOut;
+
+    @Option(
+        names = "--vsa-key",
+        paramLabel = "KEY",
+        description = "Private key file that signs the VSA (PEM or sslib JSON).")
+    @Nullable Path vsaKey;
+
+    @Option(
+        names = "--verifier-id",
+        paramLabel = "URI",
+        description = "The VSA's verifier.id (default: ${DEFAULT-VALUE}).",
+        defaultValue = "https://ssc.dev/cli/policy-eval")
+    String verifierId = "https://ssc.dev/cli/policy-eval";
+
     @Parameters(
         arity = "0..*",
         paramLabel = "EVIDENCE",
@@ -146,6 +170,11 @@ final class PolicyCommand implements Callable<Integer> {
     public Integer call() throws CliException, IOException {
       Instant now = Instant.now(); // the one clock reading: the engine never reads a clock
       Instant time = at == null ? now : parseTime(at);
+      if ((vsaOut == null) != (vsaKey == null)) {
+        throw new CliException("--vsa-out and --vsa-key go together");
+      }
+      Path keyFile = vsaKey;
+      SigningKey vsaSigner = keyFile == null ? null : KeyFiles.signer(keyFile, "--vsa-key");
       DigestSet subject = subject();
       RulePolicy policy = loadPolicy(policyFile);
       EvidenceLoader evidenceLoader;
@@ -196,7 +225,44 @@ final class PolicyCommand implements Callable<Integer> {
         out.print(Explanations.toText(decision));
       }
       out.flush();
+      Path vsaFile = vsaOut;
+      if (vsaFile != null && vsaSigner != null) {
+        writeVsa(decision, policy, vsaFile, vsaSigner);
+      }
       return decision.verdict() == Verdict.ALLOW ? Main.OK : Main.NEGATIVE;
+    }
+
+    /** On allow, signs the decision's VSA and writes it; on deny, says that none was written. */
+    private void writeVsa(Decision decision, RulePolicy policy, Path file, SigningKey signer)
+        throws CliException, IOException {
+      if (decision.verdict() != Verdict.ALLOW) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("ssc: warning: no VSA written to " + file + ": the policy denied");
+        err.flush();
+        return;
+      }
+      VerificationSummaries.Options.Builder options =
+          VerificationSummaries.Options.builder()
+              .verifierId(verifierId)
+              .resourceUri(
+                  subjectFile != null
+                      ? subjectFile.getFileName().toString()
+                      : decision.subject().digests().iterator().next().toString());
+      if (environment != null) {
+        options.environment(environment);
+      }
+      policy.digest().ifPresent(options::policyDigest);
+      Statement vsa;
+      try {
+        vsa = VerificationSummaries.summarize(decision, options.build());
+      } catch (IllegalArgumentException e) {
+        throw new CliException("cannot write the VSA: " + e.getMessage());
+      }
+      String envelope =
+          new String(
+              DsseCodec.encode(DsseSigner.sign(vsa, signer)).toByteArray(), StandardCharsets.UTF_8);
+      OutputFiles.writeAll(
+          List.of(new OutputFiles.NewFile(file, envelope + "\n", OutputFiles.READABLE)));
     }
 
     private static Instant parseTime(String text) throws CliException {

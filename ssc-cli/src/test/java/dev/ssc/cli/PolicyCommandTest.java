@@ -85,6 +85,69 @@ class PolicyCommandTest {
   }
 
   @Test
+  void anAllowedDecisionIsWrittenAsASignedVsaThatVerifies() throws Exception {
+    dev.ssc.attest.keys.SigningKey gate =
+        dev.ssc.attest.keys.Keys.generate(dev.ssc.api.signing.SignatureAlgorithm.ED25519);
+    Path key = dir.resolve("gate.key");
+    Files.writeString(key, gate.exportPkcs8Pem());
+    Path vsa = dir.resolve("vsa.dsse.json");
+    String[] args = {
+      "--subject-file",
+      f("artifacts/app.jar"),
+      "--environment",
+      "production",
+      "--actor",
+      "rita",
+      "--vsa-out",
+      vsa.toString(),
+      "--vsa-key",
+      key.toString(),
+      f("evidence/provenance.dsse.json"),
+      f("evidence/qa-tests.dsse.json")
+    };
+    MainTest.Run r = eval(args);
+    assertEquals(Main.OK, r.code(), r.err());
+    dev.ssc.api.attestation.AttestationVerification v =
+        dev.ssc.attest.dsse.DsseVerifier.builder(dev.ssc.api.signing.KeyRing.of(gate.verifier()))
+            .build()
+            .verify(dev.ssc.api.Bytes.of(Files.readAllBytes(vsa)));
+    dev.ssc.api.attestation.Statement statement = v.attestation().orElseThrow().statement();
+    assertEquals(dev.ssc.attest.predicate.SlsaVerificationSummary.URI, statement.predicateType());
+    String policyUri =
+        dev.ssc.attest.predicate.SlsaVerificationSummary.PREDICATE
+            .decode(statement.predicate(), "vsa")
+            .policy()
+            .uri()
+            .orElseThrow();
+    assertTrue(policyUri.endsWith("?environment=production"), policyUri);
+
+    MainTest.Run again = eval(args);
+    assertEquals(Main.ERROR, again.code(), "an existing VSA file is never overwritten");
+
+    Path denied = dir.resolve("denied.dsse.json");
+    MainTest.Run d =
+        eval(
+            "--subject-file",
+            f("artifacts/app.jar"),
+            "--environment",
+            "production",
+            "--actor",
+            "dave",
+            "--vsa-out",
+            denied.toString(),
+            "--vsa-key",
+            key.toString(),
+            f("evidence/provenance.dsse.json"),
+            f("evidence/qa-tests.dsse.json"));
+    assertEquals(Main.NEGATIVE, d.code());
+    assertFalse(Files.exists(denied));
+    assertTrue(d.err().contains("no VSA written"), d.err());
+    assertEquals(
+        Main.ERROR,
+        eval("--subject-file", f("artifacts/app.jar"), "--vsa-out", denied.toString()).code());
+  }
+
+  @Test
   void deniesADeveloperAndExplainsWhatWouldSatisfyThePolicy() {
     MainTest.Run r =
         eval(
