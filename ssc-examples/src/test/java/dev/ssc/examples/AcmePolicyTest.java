@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.ssc.policy.Explanations;
 import dev.ssc.policy.PolicyTestResult;
 import dev.ssc.policy.PolicyTestSuite;
 import java.nio.file.Files;
@@ -27,6 +28,24 @@ class AcmePolicyTest {
     assertTrue(results.size() >= 20, "cases for every rule passing and failing");
     return results.stream()
         .map(r -> DynamicTest.dynamicTest(r.name(), () -> assertTrue(r.passed(), r.describe())));
+  }
+
+  @Test
+  void decisionsAreTheSameBytesColdAndWarm() throws Exception {
+    // The first run fills the engine's memos (decoded predicates, parsed references, CEL results);
+    // a fresh suite starts cold. Both must explain every case identically.
+    List<String> cold = explanations(PolicyTestSuite.load(POLICIES).run());
+    PolicyTestSuite warm = PolicyTestSuite.load(POLICIES);
+    List<String> first = explanations(warm.run());
+    List<String> second = explanations(warm.run());
+    assertEquals(cold, first);
+    assertEquals(first, second);
+  }
+
+  private static List<String> explanations(List<PolicyTestResult> results) {
+    return results.stream()
+        .map(r -> Explanations.toJson(r.decision()))
+        .collect(Collectors.toList());
   }
 
   @Test

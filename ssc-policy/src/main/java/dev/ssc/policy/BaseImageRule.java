@@ -53,6 +53,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public final class BaseImageRule implements Rule {
+  private final ContainerImages.Cache imageCache = new ContainerImages.Cache();
+
   /** The rule id unless one is set. */
   public static final String DEFAULT_ID = "base-images";
 
@@ -105,7 +107,7 @@ public final class BaseImageRule implements Rule {
     Map<String, ContainerImages.Image> images = new LinkedHashMap<>();
     for (Evidence<SlsaProvenance> e : found.trusted()) {
       for (ResourceDescriptor d : e.predicate().resolvedDependencies()) {
-        ContainerImages.of(d).ifPresent(i -> images.putIfAbsent(i.shown() + " " + i.digests(), i));
+        imageCache.of(d).ifPresent(i -> images.putIfAbsent(i.shown() + " " + i.digests(), i));
       }
     }
     if (images.isEmpty()) {

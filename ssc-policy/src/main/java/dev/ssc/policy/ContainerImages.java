@@ -123,13 +123,27 @@ final class ContainerImages {
     return normalizeRegistry(registry).equals(ImageReference.DOCKER_HUB);
   }
 
-  private static final Memo<Memo.Identity, Optional<Image>> OF = new Memo<>(4096);
+  /**
+   * A per-rule memo of {@link #of} and {@link #ofSubject}, keyed by descriptor identity: decoded
+   * predicates are cached, so the same descriptor objects recur, and hashing a descriptor deeply
+   * would cost about as much as reading it.
+   */
+  static final class Cache {
+    private final Memo<Memo.Identity, Optional<Image>> of = new Memo<>(4096);
+    private final Memo<Memo.Identity, Optional<Image>> ofSubject = new Memo<>(4096);
 
-  private static final Memo<Memo.Identity, Optional<Image>> OF_SUBJECT = new Memo<>(4096);
+    Optional<Image> of(ResourceDescriptor d) {
+      return of.get(new Memo.Identity(d), k -> ContainerImages.of(d));
+    }
+
+    Optional<Image> ofSubject(ResourceDescriptor subject) {
+      return ofSubject.get(new Memo.Identity(subject), k -> ContainerImages.ofSubject(subject));
+    }
+  }
 
   /** The container image {@code d} describes, if it describes one; remembered (pure). */
   static Optional<Image> of(ResourceDescriptor d) {
-    return OF.get(new Memo.Identity(d), k -> read(d));
+    return read(d);
   }
 
   private static Optional<Image> read(ResourceDescriptor d) {
@@ -161,7 +175,7 @@ final class ContainerImages {
    * name, not an image.
    */
   static Optional<Image> ofSubject(ResourceDescriptor subject) {
-    return OF_SUBJECT.get(new Memo.Identity(subject), k -> readSubject(subject));
+    return readSubject(subject);
   }
 
   private static Optional<Image> readSubject(ResourceDescriptor subject) {

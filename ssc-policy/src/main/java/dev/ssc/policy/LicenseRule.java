@@ -206,7 +206,7 @@ public final class LicenseRule implements Rule {
     List<String> problems = new ArrayList<>(1);
     boolean unknown = false;
     for (String license : c.licenses()) {
-      Parsed parsed = PARSED.get(license, Parsed::of);
+      Parsed parsed = this.parsed.get(license, Parsed::of);
       if (parsed.error != null) {
         problems.add(parsed.error);
         continue;
@@ -328,7 +328,7 @@ public final class LicenseRule implements Rule {
     }
   }
 
-  private static final Memo<String, Parsed> PARSED = new Memo<>(8192);
+  private final Memo<String, Parsed> parsed = new Memo<>(8192);
 
   /** A license string parsed once: the expression or the parse error (a pure function). */
   private static final class Parsed {

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * A bounded least-recently-used memo of a pure function, so that re-evaluating a policy over the
  * same evidence does not parse the same image references, license expressions or repository URLs
  * again. Keys are immutable values (or objects compared by identity that never change); the
- * function must be pure, so a hit is exactly what calling it would return. Thread-safe.
+ * function must be pure, so a hit is exactly what calling it would return. A memo belongs to a rule
+ * or policy instance, never to a static field, so no state is shared between policies. Thread-safe.
  */
 final class Memo<K, V> {
   private final Object lock = new Object();

@@ -38,7 +38,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public final class PassedEnvironmentRule implements Rule {
-  private static final Memo<String, Optional<VerificationSummaries.PolicyRef>> POLICY_URIS =
+  private final Memo<String, Optional<VerificationSummaries.PolicyRef>> policyUris =
       new Memo<>(1024);
 
   /** The rule id unless one is set. */
@@ -93,7 +93,7 @@ public final class PassedEnvironmentRule implements Rule {
       Optional<VerificationSummaries.PolicyRef> ref =
           vsa.policy()
               .uri()
-              .flatMap(uri -> POLICY_URIS.get(uri, VerificationSummaries::parsePolicyUri));
+              .flatMap(uri -> policyUris.get(uri, VerificationSummaries::parsePolicyUri));
       String why;
       if (!vsa.passed()) {
         why = "verificationResult is " + vsa.verificationResult();

@@ -49,6 +49,9 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public final class ProvenanceRule implements Rule {
+  /** The normalized source repository of each decoded provenance (a pure function). */
+  private final Memo<Memo.Identity, Optional<String>> repositories = new Memo<>(4096);
+
   /** The rule id unless one is set. */
   public static final String DEFAULT_ID = "provenance";
 
@@ -136,7 +139,8 @@ public final class ProvenanceRule implements Rule {
     }
     if (sourceRepositories != null) {
       Optional<ResourceDescriptor> source = Provenances.source(p);
-      Optional<String> repository = Provenances.sourceRepository(p);
+      Optional<String> repository =
+          repositories.get(new Memo.Identity(p), k -> Provenances.sourceRepository(p));
       if (source.isEmpty()) {
         out.add(
             "records no git source among its resolvedDependencies; allowed source repositories: "
@@ -162,7 +166,8 @@ public final class ProvenanceRule implements Rule {
     StringBuilder sb = new StringBuilder();
     sb.append("builder id ").append(p.builderId());
     sb.append(", build type ").append(p.buildType());
-    Optional<String> repository = Provenances.sourceRepository(p);
+    Optional<String> repository =
+        repositories.get(new Memo.Identity(p), k -> Provenances.sourceRepository(p));
     if (repository.isPresent()) {
       sb.append(", source ").append(repository.get());
       Optional<Digest> commit = Provenances.sourceCommit(p);

@@ -18,10 +18,9 @@ import java.util.Optional;
  * member. SLSA builders list the source first; later git entries (submodules, other checkouts) are
  * not the source.
  *
- * <p>Thread-safe; repository URLs are parsed once and remembered (a pure function).
+ * <p>Thread-safe (stateless).
  */
 final class Provenances {
-  private static final Memo<String, Optional<String>> REPOSITORIES = new Memo<>(4096);
 
   private Provenances() {}
 
@@ -64,9 +63,7 @@ final class Provenances {
    * {@code scheme://host/path}.
    */
   static Optional<String> sourceRepository(SlsaProvenance provenance) {
-    return source(provenance)
-        .flatMap(ResourceDescriptor::uri)
-        .flatMap(uri -> REPOSITORIES.get(uri, Provenances::repositoryOf));
+    return source(provenance).flatMap(ResourceDescriptor::uri).flatMap(Provenances::repositoryOf);
   }
 
   static boolean isGitSource(ResourceDescriptor d) {

@@ -53,6 +53,8 @@ import org.jspecify.annotations.Nullable;
  * <p>Immutable and thread-safe.
  */
 public final class RegistryRule implements Rule {
+  private final ContainerImages.Cache imageCache = new ContainerImages.Cache();
+
   /** The rule id unless one is set. */
   public static final String DEFAULT_ID = "registries";
 
@@ -104,10 +106,10 @@ public final class RegistryRule implements Rule {
     Map<String, ContainerImages.Image> images = new LinkedHashMap<>();
     for (Evidence<SlsaProvenance> e : found.trusted()) {
       for (ResourceDescriptor d : e.predicate().resolvedDependencies()) {
-        ContainerImages.of(d).ifPresent(i -> images.putIfAbsent(key(i), i));
+        imageCache.of(d).ifPresent(i -> images.putIfAbsent(key(i), i));
       }
       for (ResourceDescriptor s : e.attestation().statement().subjects()) {
-        ContainerImages.ofSubject(s).ifPresent(i -> images.putIfAbsent(key(i), i));
+        imageCache.ofSubject(s).ifPresent(i -> images.putIfAbsent(key(i), i));
       }
     }
     if (images.isEmpty()) {
