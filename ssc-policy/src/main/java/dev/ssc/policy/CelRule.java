@@ -3,12 +3,10 @@ package dev.ssc.policy;
 import static java.util.Objects.requireNonNull;
 
 import com.google.errorprone.annotations.CanIgnoreReturnValue;
-import dev.ssc.api.attestation.Statement;
-import dev.ssc.api.digest.Digest;
+import dev.ssc.api.attestation.VerifiedAttestation;
 import dev.ssc.api.json.JsonObject;
 import dev.ssc.api.policy.RuleResult;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -33,7 +31,7 @@ import org.jspecify.annotations.Nullable;
  * attestation must, and there must be at least one. An evaluation error (a missing key, a type
  * mismatch) never satisfies the condition and is reported.
  *
- * <p>Immutable and thread-safe. The predicate JSON is converted to CEL values once per evidence id
+ * <p>Immutable and thread-safe. The predicate JSON is converted to CEL values once per attestation
  * and remembered (bounded), since that conversion costs more than the evaluation.
  */
 public final class CelRule implements Rule {
@@ -55,7 +53,6 @@ public final class CelRule implements Rule {
   private final CelCondition condition;
   private final Match match;
   private final @Nullable String description;
-  private final Object lock = new Object();
 
   /**
    * Whether the expression can only see the attestation (it names none of now, environment and
@@ -66,15 +63,8 @@ public final class CelRule implements Rule {
 
   private final Memo<Memo.Identity, CelCondition.Result> results = new Memo<>(MAX_CACHED);
 
-  private final Map<Digest, Cached> variables =
-      new LinkedHashMap<>(16, 0.75f, true) {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Digest, Cached> eldest) {
-          return size() > MAX_CACHED;
-        }
-      };
+  /** The predicate JSON as CEL values, per attestation: the conversion costs more than a run. */
+  private final Memo<Memo.Identity, Map<String, Object>> variables = new Memo<>(MAX_CACHED);
 
   private CelRule(Builder b, CelCondition condition) {
     this.id = b.id;
@@ -179,33 +169,8 @@ public final class CelRule implements Rule {
   }
 
   private Map<String, Object> variablesOf(Evidence<JsonObject> e) {
-    Statement statement = e.attestation().statement();
-    synchronized (lock) {
-      Cached c = variables.get(e.id());
-      if (c != null && c.sameStatement(statement)) {
-        return c.variables;
-      }
-    }
-    Map<String, Object> v = CelCondition.attestationVariables(e.attestation());
-    synchronized (lock) {
-      variables.put(e.id(), new Cached(statement, v));
-    }
-    return v;
-  }
-
-  private static final class Cached {
-    final Statement statement;
-    final Map<String, Object> variables;
-
-    Cached(Statement statement, Map<String, Object> variables) {
-      this.statement = statement;
-      this.variables = variables;
-    }
-
-    @SuppressWarnings("ReferenceEquality") // identity first: the cheap, common case
-    boolean sameStatement(Statement other) {
-      return statement == other || statement.equals(other);
-    }
+    VerifiedAttestation a = e.attestation();
+    return variables.get(new Memo.Identity(a), k -> CelCondition.attestationVariables(a));
   }
 
   @Override

@@ -175,7 +175,6 @@ public final class PolicyLoader {
       String name = scalarText(required(metadata, "name"), "metadata.name");
       Optional<PolicyNode> ver = metadata.field("version");
       String id = ver.isPresent() ? name + "@" + scalarText(ver.get(), "metadata.version") : name;
-      metadata.field("description").ifPresent(d -> {});
 
       RulePolicy.Builder policy = RulePolicy.builder(id).digest(Digests.sha256(Bytes.of(document)));
       Optional<PolicyNode> mode = root.field("mode");
@@ -274,7 +273,6 @@ public final class PolicyLoader {
       NodeRuleConfig config =
           new NodeRuleConfig(
               node, id, type, authorities, this::rule, Set.of("rule", "id", "mode", "description"));
-      node.field("description").ifPresent(d -> {});
       Rule rule;
       try {
         rule = provider.create(config);

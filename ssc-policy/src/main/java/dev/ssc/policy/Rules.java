@@ -2,20 +2,17 @@ package dev.ssc.policy;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.ssc.api.attestation.VerifiedAttestation;
 import dev.ssc.api.identity.Principal;
 import dev.ssc.api.identity.Role;
 import dev.ssc.api.policy.RuleResult;
 import dev.ssc.api.promotion.Environment;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Factories for the generic rules and for combining rules: evidence present, promoter role, any-of
@@ -281,14 +278,5 @@ public final class Rules {
     public String toString() {
       return (any ? "anyOf(" : "allOf(") + id + ", " + rules.size() + " rules)";
     }
-  }
-
-  /** The age of an attestation by the time its predicate records, if it records one. */
-  static Optional<Instant> recordedTime(VerifiedAttestation attestation) {
-    return AttestationTimes.of(attestation);
-  }
-
-  static @Nullable String nullIfBlank(@Nullable String s) {
-    return s == null || s.isBlank() ? null : s;
   }
 }
