@@ -487,21 +487,7 @@ public final class EvidenceSet {
     if (sc.isEmpty()) {
       sc.add(scan(List.of(finding), verifiedAt));
     }
-    return new EvidenceSet(
-        spec,
-        subject,
-        verifiedAt,
-        provenance,
-        review,
-        reviewAbout,
-        reviewSigner,
-        tests,
-        testsAbout,
-        sc,
-        components,
-        vex,
-        extra,
-        defects);
+    return withScans(sc);
   }
 
   /**
@@ -512,21 +498,7 @@ public final class EvidenceSet {
     requireNonNull(findings, "findings");
     List<VulnerabilityScan> sc = new ArrayList<>(scans);
     sc.add(scan(findings, verifiedAt));
-    return new EvidenceSet(
-        spec,
-        subject,
-        verifiedAt,
-        provenance,
-        review,
-        reviewAbout,
-        reviewSigner,
-        tests,
-        testsAbout,
-        sc,
-        components,
-        vex,
-        extra,
-        defects);
+    return withScans(sc);
   }
 
   /** This set plus {@code attestation}. */
@@ -548,6 +520,24 @@ public final class EvidenceSet {
         components,
         vex,
         more,
+        defects);
+  }
+
+  private EvidenceSet withScans(List<VulnerabilityScan> sc) {
+    return new EvidenceSet(
+        spec,
+        subject,
+        verifiedAt,
+        provenance,
+        review,
+        reviewAbout,
+        reviewSigner,
+        tests,
+        testsAbout,
+        sc,
+        components,
+        vex,
+        extra,
         defects);
   }
 
