@@ -12,12 +12,9 @@ import dev.ssc.api.json.JsonString;
 import dev.ssc.api.policy.Decision;
 import dev.ssc.api.policy.PolicyInput;
 import dev.ssc.api.promotion.Environment;
-import dev.ssc.api.signing.KeyRing;
-import dev.ssc.api.signing.Verifier;
 import dev.ssc.attest.digest.Digests;
 import dev.ssc.attest.dsse.DsseCodec;
 import dev.ssc.attest.dsse.DsseSigner;
-import dev.ssc.attest.dsse.DsseVerifier;
 import dev.ssc.attest.json.Json;
 import dev.ssc.attest.keys.Keys;
 import dev.ssc.attest.keys.SigningKey;
@@ -32,6 +29,7 @@ import dev.ssc.attest.predicate.VexStatement;
 import dev.ssc.attest.predicate.Vulnerability;
 import dev.ssc.attest.predicate.VulnerabilityScan;
 import dev.ssc.policy.EnvironmentRules;
+import dev.ssc.policy.EvidenceLoader;
 import dev.ssc.policy.Explanations;
 import dev.ssc.policy.PolicyLoader;
 import dev.ssc.policy.RulePolicy;
@@ -41,7 +39,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.time.InstantSource;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,9 +237,7 @@ public final class AcmePolicyEvidence {
    */
   private void writeStagingSummary() throws IOException, SscFormatException {
     RulePolicy policy = PolicyLoader.withBuiltIns().load(dir.resolve("acme.yaml"));
-    List<Verifier> trusted = new ArrayList<>();
-    policy.authorities().values().forEach(a -> trusted.addAll(a.keys()));
-    DsseVerifier verifier = DsseVerifier.builder(KeyRing.of(trusted)).build();
+    EvidenceLoader loader = EvidenceLoader.forPolicy(policy, InstantSource.fixed(NOW));
     PolicyInput.Builder input =
         PolicyInput.builder()
             .subject(RELEASE_CANDIDATE)
@@ -249,12 +245,11 @@ public final class AcmePolicyEvidence {
             .environment(staging(policy))
             .principal(policy.principal("dave"));
     for (String file : GOOD_EVIDENCE) {
-      Bytes envelope = Bytes.of(Files.readAllBytes(dir.resolve("evidence").resolve(file)));
-      input.addEvidence(
-          verifier
-              .verify(envelope)
-              .attestation()
-              .orElseThrow(() -> new IllegalStateException(file + " does not verify")));
+      EvidenceLoader.Result loaded = loader.load(dir.resolve("evidence").resolve(file));
+      if (!loaded.rejected().isEmpty()) {
+        throw new IllegalStateException(file + " does not verify: " + loaded.rejected());
+      }
+      input.addAllEvidence(loaded.accepted());
     }
     Decision staging = policy.evaluate(input.build());
     if (staging.verdict() != Verdict.ALLOW) {
